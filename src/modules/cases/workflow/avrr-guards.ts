@@ -1,0 +1,80 @@
+// Guards for the AVRR workflow: each returns null when it holds, or a reason in plain words.
+import type { AvrrFacts } from './avrr-workflow.js';
+import type { GuardFailure } from './workflow-types.js';
+
+export function hasPersons(facts: AvrrFacts): GuardFailure | null {
+  if (facts.persons.length > 0) return null;
+  return {
+    code: 'no_persons',
+    message: {
+      en: 'Add at least one person to the case first.',
+      nl: 'Voeg eerst ten minste één persoon aan de zaak toe.',
+    },
+  };
+}
+
+/** Everyone travelling needs a document that is still valid on the day of booking. */
+export function everyPersonHasValidTravelDocument(facts: AvrrFacts): GuardFailure | null {
+  const missing = facts.persons
+    .filter((person) => !person.travelDocuments.some((doc) => isValidOn(doc.validUntil, facts.today)))
+    .map((person) => person.displayName.trim() || person.id);
+  if (missing.length === 0) return null;
+  const names = missing.join(', ');
+  return {
+    code: 'travel_document_missing',
+    message: {
+      en: `No valid travel document for: ${names}.`,
+      nl: `Geen geldig reisdocument voor: ${names}.`,
+    },
+  };
+}
+
+// An unaccompanied minor travels only when both guardians have agreed: the one here and the one receiving.
+export function guardianConfirmedHost(facts: AvrrFacts): GuardFailure | null {
+  if (!isUnaccompaniedMinorCase(facts) || facts.guardianConfirmedHost) return null;
+  return {
+    code: 'guardian_host_unconfirmed',
+    message: {
+      en: 'The guardian in the host country has not yet confirmed the return of this unaccompanied minor.',
+      nl: 'De voogd in het gastland heeft de terugkeer van deze alleenstaande minderjarige nog niet bevestigd.',
+    },
+  };
+}
+
+export function guardianConfirmedReturn(facts: AvrrFacts): GuardFailure | null {
+  if (!isUnaccompaniedMinorCase(facts) || facts.guardianConfirmedReturn) return null;
+  return {
+    code: 'guardian_return_unconfirmed',
+    message: {
+      en: 'The guardian in the country of return has not yet confirmed they will receive this unaccompanied minor.',
+      nl: 'De voogd in het land van terugkeer heeft nog niet bevestigd deze alleenstaande minderjarige op te vangen.',
+    },
+  };
+}
+
+export function noOpenBlockingTasks(facts: AvrrFacts): GuardFailure | null {
+  const tasks = facts.openBlockingTasks ?? [];
+  if (tasks.length === 0) return null;
+  const titles = tasks.map((task) => `"${task.title}"`).join(', ');
+  return {
+    code: 'blocking_tasks_open',
+    message: {
+      en: `Finish these tasks first: ${titles}.`,
+      nl: `Rond eerst deze taken af: ${titles}.`,
+    },
+  };
+}
+
+function isUnaccompaniedMinorCase(facts: AvrrFacts): boolean {
+  return facts.vulnerabilities.includes('unaccompanied_minor');
+}
+
+// Dates are ISO calendar dates, so string order is date order; anything else counts as not valid
+// rather than letting a malformed date through.
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
+
+function isValidOn(validUntil: string | null, today: string): boolean {
+  if (validUntil === null) return true;
+  if (!ISO_DATE.test(validUntil)) return false;
+  return validUntil.slice(0, 10) >= today.slice(0, 10);
+}

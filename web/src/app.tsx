@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router-dom';
+import { useAuth } from './auth/auth-context.js';
+import { LoginPage } from './auth/login-page.js';
+import { CasePage } from './case/case-page.js';
+import { CaseloadPage } from './caseload/caseload-page.js';
+import { AppShell } from './layout/app-shell.js';
+import { NewCasePage } from './new-case/new-case-page.js';
+import { MyTasksPage } from './tasks/my-tasks-page.js';
+import { Loading } from './ui/status-messages.js';
+
+/** Login gate and routes. */
+export function App() {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  if (me === undefined) {
+    return (
+      <main id="main">
+        <Loading label={t('app.checkingSession')} />
+      </main>
+    );
+  }
+  if (me === null) return <LoginPage />;
+  return (
+    <AppShell>
+      <Routes>
+        <Route path="/" element={<CaseloadPage />} />
+        <Route path="/cases/new" element={<NewCasePage />} />
+        <Route path="/cases/:id" element={<CasePage />} />
+        <Route path="/tasks" element={<MyTasksPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </AppShell>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <section>
+      <h1>{t('notFound.title')}</h1>
+      <p>{t('notFound.body')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, useNavigate } from 'react-router-dom';
+import { useAuth, useMe } from '../auth/auth-context.js';
+import { LanguageSwitcher } from '../i18n/language-switcher.js';
+
+/** Header with navigation, language switcher and the signed-in user, around the page content. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { signOut } = useAuth();
+  const navigate = useNavigate();
+
+  async function handleSignOut() {
+    await signOut().catch(() => undefined);
+    navigate('/');
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <header className="app-header">
+        <span className="app-name">{t('app.name')}</span>
+        <nav aria-label={t('nav.label')}>
+          <ul className="nav-list">
+            <li>
+              <NavLink to="/" end>
+                {t('nav.caseload')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/cases/new">{t('nav.newCase')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/tasks">{t('nav.myTasks')}</NavLink>
+            </li>
+          </ul>
+        </nav>
+        <div className="header-tools">
+          <LanguageSwitcher />
+          <span className="current-user" data-testid="current-user">
+            {me.displayName}
+          </span>
+          <button type="button" onClick={() => void handleSignOut()}>
+            {t('nav.signOut')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
