@@ -21,5 +21,9 @@ export default defineConfig({
   test: {
     root: repositoryRoot,
     environment: 'node',
+    include: ['src/**/*.test.ts', 'web/**/*.test.ts'],
+    globalSetup: ['src/test-support/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

@@ -1,6 +1,6 @@
 CREATE TABLE "audit_log" (
-	"id" uuid PRIMARY KEY NOT NULL,
-	"mission_id" uuid,
+	"mission_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
 	"at" timestamp with time zone NOT NULL,
 	"actor_type" text NOT NULL,
 	"actor_id" uuid,
@@ -10,7 +10,8 @@ CREATE TABLE "audit_log" (
 	"request_id" text,
 	"ip" text,
 	"before" jsonb,
-	"after" jsonb
+	"after" jsonb,
+	CONSTRAINT "audit_log_mission_id_id_pk" PRIMARY KEY("mission_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "sessions" (
@@ -168,11 +169,12 @@ CREATE TABLE "teams" (
 );
 --> statement-breakpoint
 CREATE TABLE "user_roles" (
-	"id" uuid PRIMARY KEY NOT NULL,
 	"mission_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
 	"role" text NOT NULL,
-	"office_id" uuid
+	"office_id" uuid,
+	CONSTRAINT "user_roles_mission_id_id_pk" PRIMARY KEY("mission_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "users" (

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Runtime configuration, read once from the environment. */
 export interface Config {
@@ -8,21 +10,38 @@ export interface Config {
   dataDir: string;
   demo: boolean;
   cookieSecure: boolean;
+  trustProxy: boolean;
   logLevel: string;
+  version: string;
 }
+
+const packageJson = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'package.json');
 
 /** Reads the configuration from environment variables, with the defaults of README.md. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   const dataDir = path.resolve(env.DATA_DIR ?? 'data');
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   return {
-    port: Number(env.PORT ?? 3000),
+    port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
     dataDir,
     // Demo users and caseload exist only where nobody can mistake them for real data.
     demo: env.PASSAGE_DEMO === '1' || (databaseUrl === null && env.PASSAGE_DEMO !== '0'),
     cookieSecure: env.COOKIE_SECURE === '1',
+    trustProxy: env.TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
+    version: readVersion(),
   };
+}
+
+function readVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
 }

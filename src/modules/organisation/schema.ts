@@ -78,8 +78,8 @@ export type Role = (typeof roles)[number];
 export const userRoles = pgTable(
   'user_roles',
   {
-    id: uuid('id').primaryKey(),
     missionId: missionId().references(() => missions.id),
+    id: uuid('id').notNull(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
@@ -87,6 +87,7 @@ export const userRoles = pgTable(
     officeId: uuid('office_id'),
   },
   (t) => [
+    primaryKey({ columns: [t.missionId, t.id] }),
     index('user_roles_user_idx').on(t.userId),
     foreignKey({ columns: [t.missionId, t.officeId], foreignColumns: [offices.missionId, offices.id] }),
   ],

@@ -1,12 +1,12 @@
-import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { at } from '../db/columns.js';
+import { index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { at, missionId } from '../db/columns.js';
 
 /** Append-only audit trail: who did what to which record, when, from where, before and after. */
 export const auditLog = pgTable(
   'audit_log',
   {
-    id: uuid('id').primaryKey(),
-    missionId: uuid('mission_id'),
+    missionId: missionId(),
+    id: uuid('id').notNull(),
     at: at('at').notNull(),
     actorType: text('actor_type').notNull(),
     actorId: uuid('actor_id'),
@@ -18,5 +18,8 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
   },
-  (t) => [index('audit_log_record_idx').on(t.missionId, t.recordType, t.recordId, t.at)],
+  (t) => [
+    primaryKey({ columns: [t.missionId, t.id] }),
+    index('audit_log_record_idx').on(t.missionId, t.recordType, t.recordId, t.at),
+  ],
 );

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { type ExtractTablesWithRelations, type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -56,4 +56,12 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
 export async function openDatabase(opts: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
   return openPglite({ dataDir: `${opts.dataDir}/pglite` });
+}
+
+/** Runs raw SQL and returns its rows, whichever driver is underneath (both answer with `rows`). */
+export async function selectRows<T>(db: Executor, query: SQL | string): Promise<T[]> {
+  const result = (await db.execute(typeof query === 'string' ? sql.raw(query) : query)) as unknown as {
+    rows: T[];
+  };
+  return result.rows;
 }

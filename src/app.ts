@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { resolveSessionActor } from './modules/auth/resolve-session-actor.js';
+import { registerModules } from './modules/index.js';
+import type { Database } from './platform/db/database.js';
+import { registerProblemHandlers } from './platform/http/error-handler.js';
+import { registerOpenApi } from './platform/http/openapi.js';
+import { registerRouteAccess } from './platform/http/route-access.js';
+import { registerWebApp } from './platform/http/web-app.js';
+import { newId } from './platform/ids.js';
+import { LocalDiskStorage, type Storage } from './platform/storage/storage.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Database;
+    storage: Storage;
+    config: Config;
+  }
+}
+
+/** The largest document upload accepted, in bytes. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Builds the Passage HTTP application on an open, migrated database. */
+export async function buildApp(options: {
+  config: Config;
+  database: Database;
+  storage?: Storage;
+  logger?: boolean;
+  webRoot?: string;
+}): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    genReqId: () => newId(),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.decorate('database', database);
+  app.decorate('storage', options.storage ?? new LocalDiskStorage(path.join(config.dataDir, 'documents')));
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await app.register(rateLimit, { global: false });
+  registerRouteAccess(app, resolveSessionActor);
+  const webRoot = options.webRoot ?? path.join(repositoryRoot, 'dist', 'web');
+  const webApp = await registerWebApp(app, webRoot);
+  registerProblemHandlers(app, { webApp });
+  await registerOpenApi(app, config.version);
+
+  app.get(
+    '/api/health',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['platform'], summary: 'Liveness and the kind of database in use' },
+    },
+    async () => {
+      await database.db.execute('select 1');
+      return { status: 'ok', database: database.kind, version: config.version };
+    },
+  );
+  await app.register(registerModules, { prefix: '/api/v1' });
+  return app;
+}

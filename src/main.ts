@@ -1,0 +1,35 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { seedDemo } from './modules/demo/seed-demo.js';
+import { openDatabase } from './platform/db/database.js';
+import { migrateDatabase } from './platform/db/migrate.js';
+
+/** Starts Passage: opens and migrates the database, adds the demo data where allowed, serves HTTP. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  await migrateDatabase(database);
+  const app = await buildApp({ config, database });
+  if (config.demo) await seedDemo(database, { log: (line) => app.log.info(line), print: console.log });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal} received: closing`);
+    // Close the server first so no request runs against a closed database.
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Passage is running at http://localhost:${config.port} (database: ${database.kind})`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import type { ServiceContext } from '../../platform/db/transaction.js';
+import { newId } from '../../platform/ids.js';
+import { caseEvents } from './schema.js';
+
+/** Kinds of entries on a case timeline. */
+export const caseEventKinds = [
+  'case_created',
+  'case_updated',
+  'status_changed',
+  'note_added',
+  'task_added',
+  'task_completed',
+  'task_reopened',
+  'document_uploaded',
+  'person_added',
+  'travel_document_added',
+] as const;
+export type CaseEventKind = (typeof caseEventKinds)[number];
+
+/** Adds an entry to a case's timeline, in the caller's transaction. */
+export async function appendCaseEvent(
+  ctx: ServiceContext,
+  caseId: string,
+  kind: CaseEventKind,
+  data: Record<string, unknown> = {},
+): Promise<void> {
+  await ctx.tx.insert(caseEvents).values({
+    missionId: ctx.actor.missionId,
+    id: newId(),
+    caseId,
+    at: ctx.now,
+    kind,
+    actorId: ctx.actor.id,
+    data,
+  });
+}

@@ -1,0 +1,27 @@
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { Executor } from '../../platform/db/database.js';
+import { notFound } from '../../platform/http/problem.js';
+import { casePolicy } from './case-policy.js';
+import { cases } from './schema.js';
+
+export type CaseRow = typeof cases.$inferSelect;
+
+/**
+ * Loads a case of the actor's mission. A case the actor may not read answers 404, like one that
+ * does not exist, so its existence is not disclosed. Pass `forUpdate` to lock the row for a change.
+ */
+export async function loadCase(
+  db: Executor,
+  actor: Actor,
+  caseId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<CaseRow> {
+  const query = db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.missionId, actor.missionId), eq(cases.id, caseId)));
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  if (!row || !casePolicy.read(actor, row)) throw notFound('Case');
+  return row;
+}

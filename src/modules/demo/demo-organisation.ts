@@ -1,0 +1,82 @@
+import { eq } from 'drizzle-orm';
+import { hashPassword } from '../../platform/auth/password.js';
+import type { Executor } from '../../platform/db/database.js';
+import { createMission, createUser } from '../organisation/create-mission.js';
+import { missions, type OfficeKind, type Role } from '../organisation/schema.js';
+
+export const DEMO_MISSION_CODE = 'NL-DEMO';
+export const DEMO_PASSWORD = 'passage-demo';
+
+/** The demo users: one per role, `<role>@demo.passage.local`, all with the demo password. */
+export const demoUsers: { key: string; displayName: string; role: Role; office: string | null }[] = [
+  {
+    key: 'counsellor',
+    displayName: 'Sanne de Vries (counsellor)',
+    role: 'counsellor',
+    office: 'The Hague office',
+  },
+  {
+    key: 'vulnerable',
+    displayName: 'Fatima El Amrani (vulnerable cases)',
+    role: 'vulnerable_cases_officer',
+    office: null,
+  },
+  { key: 'movements', displayName: 'Joost Bakker (movements)', role: 'movements_officer', office: null },
+  {
+    key: 'reintegration',
+    displayName: 'Aram Hassan (reintegration)',
+    role: 'reintegration_officer',
+    office: null,
+  },
+  {
+    key: 'resettlement',
+    displayName: 'Eva Jansen (resettlement)',
+    role: 'resettlement_officer',
+    office: null,
+  },
+  { key: 'manager', displayName: 'Pieter Visser (manager)', role: 'manager', office: null },
+  { key: 'admin', displayName: 'Lotte Smit (administrator)', role: 'admin', office: null },
+];
+
+export const demoOffices: { name: string; kind: OfficeKind; country: string; city: string }[] = [
+  { name: 'The Hague office', kind: 'mission_office', country: 'NL', city: 'The Hague' },
+  { name: 'Ter Apel reception centre', kind: 'reception_centre', country: 'NL', city: 'Ter Apel' },
+  { name: 'Budel reception centre', kind: 'reception_centre', country: 'NL', city: 'Budel' },
+  { name: 'Rotterdam detention centre', kind: 'detention_centre', country: 'NL', city: 'Rotterdam' },
+  { name: 'Schiphol airport desk', kind: 'airport_desk', country: 'NL', city: 'Amsterdam' },
+  { name: 'Erbil office', kind: 'origin_office', country: 'IQ', city: 'Erbil' },
+  { name: 'Lagos office', kind: 'origin_office', country: 'NG', city: 'Lagos' },
+];
+
+export const demoEmail = (key: string) => `${key}@demo.passage.local`;
+
+/** Creates the demo mission, its offices and users when they do not exist yet; returns the mission id. */
+export async function ensureDemoOrganisation(
+  db: Executor,
+): Promise<{
+  missionId: string;
+  created: boolean;
+  offices: { id: string; name: string; kind: OfficeKind }[];
+}> {
+  const [existing] = await db.select().from(missions).where(eq(missions.code, DEMO_MISSION_CODE));
+  if (existing) return { missionId: existing.id, created: false, offices: [] };
+  const { missionId, offices } = await createMission(db, {
+    code: DEMO_MISSION_CODE,
+    name: 'Passage demo mission (Netherlands)',
+    country: 'NL',
+    offices: demoOffices,
+  });
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const officeId = (name: string | null) =>
+    name ? (offices.find((o) => o.name === name)?.id ?? null) : null;
+  for (const user of demoUsers) {
+    await createUser(db, {
+      missionId,
+      email: demoEmail(user.key),
+      displayName: user.displayName,
+      passwordHash,
+      roles: [{ role: user.role, officeId: officeId(user.office) }],
+    });
+  }
+  return { missionId, created: true, offices };
+}

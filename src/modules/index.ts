@@ -1,0 +1,15 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { authRoutes } from './auth/auth-routes.js';
+import { caseActivityRoutes } from './cases/case-activity-routes.js';
+import { caseRoutes } from './cases/case-routes.js';
+import { organisationRoutes } from './organisation/organisation-routes.js';
+import { personRoutes } from './persons/person-routes.js';
+
+/** Every domain module's routes, mounted under /api/v1. */
+export const registerModules: FastifyPluginAsync = async (app) => {
+  await app.register(authRoutes);
+  await app.register(organisationRoutes);
+  await app.register(personRoutes);
+  await app.register(caseRoutes);
+  await app.register(caseActivityRoutes);
+};

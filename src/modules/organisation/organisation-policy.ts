@@ -1,0 +1,9 @@
+import { type Actor, hasRole } from '../../platform/auth/actor.js';
+
+/** Who may do what with the mission's reference data (offices, users, referral sources). */
+export const organisationPolicy = {
+  /** Every signed-in user of a mission may read its offices, colleagues and lists. */
+  read: (actor: Actor) => actor.roles.length > 0,
+  /** Only administrators edit the mission's lists. */
+  editLists: (actor: Actor) => hasRole(actor, 'admin'),
+};

@@ -1,0 +1,87 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../auth/actor.js';
+import { forbidden, HttpProblem, unauthorized } from './problem.js';
+
+/**
+ * Every API route declares who may call it: `public` (health, login, the OpenAPI document)
+ * or `user` with the name of the policy its handler checks. A route without a declaration
+ * is refused at start-up, and a user route that answers successfully without having called
+ * `authorize` is turned into a 500, so a forgotten check fails loudly instead of leaking.
+ */
+export type RouteAccess = { access: 'public' } | { access: 'user'; policy: string };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: 'public' | 'user';
+    policy?: string;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    policyChecked: boolean;
+  }
+  interface FastifyInstance {
+    /** Finds the signed-in user of a request. */
+    resolveActor: ActorResolver;
+  }
+}
+
+/** Finds the signed-in user of a request, or null. */
+export type ActorResolver = (request: FastifyRequest) => Promise<Actor | null>;
+
+/** Where the API documentation page is served. */
+export const DOCS_PREFIX = '/api/docs';
+
+/** Installs the access rules on every route registered after this call. */
+export function registerRouteAccess(app: FastifyInstance, resolveActor: ActorResolver): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('policyChecked', false);
+  app.decorate('resolveActor', resolveActor);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api')) return;
+    // The documentation page's own routes (registered by @fastify/swagger-ui) are public by nature.
+    if (route.url === DOCS_PREFIX || route.url.startsWith(`${DOCS_PREFIX}/`)) return;
+    const config = (route.config ?? {}) as { access?: string; policy?: string };
+    if (config.access === 'public') return;
+    if (config.access === 'user' && typeof config.policy === 'string' && config.policy.length > 0) {
+      const previous = route.preHandler;
+      const list = previous ? (Array.isArray(previous) ? previous : [previous]) : [];
+      route.preHandler = [requireActor, ...list];
+      return;
+    }
+    throw new Error(
+      `Route ${route.method} ${route.url} declares no access rule (config.access and config.policy)`,
+    );
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const config = request.routeOptions.config as { access?: string };
+    if (config.access !== 'user' || reply.statusCode >= 400 || request.policyChecked) return payload;
+    request.log.error({ route: request.routeOptions.url }, 'route answered without a policy check');
+    const problem = new HttpProblem({
+      status: 500,
+      title: 'Internal Server Error',
+      detail: 'The route answered without checking its policy.',
+    });
+    reply.status(500).type('application/problem+json; charset=utf-8');
+    return JSON.stringify(problem.toJSON(request.url));
+  });
+}
+
+async function requireActor(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  const actor = await request.server.resolveActor(request);
+  if (!actor) throw unauthorized();
+  request.actor = actor;
+}
+
+/** The signed-in user of a `user` route (the pre-handler has already refused anonymous calls). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthorized();
+  return request.actor;
+}
+
+/** Records that the route's policy was checked, and refuses with 403 when it does not allow the action. */
+export function authorize(request: FastifyRequest, allowed: boolean, detail?: string): void {
+  request.policyChecked = true;
+  if (!allowed) throw forbidden(detail);
+}
