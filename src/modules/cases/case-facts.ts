@@ -1,0 +1,81 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/database.js';
+import { personDocuments, persons } from '../persons/schema.js';
+import type { CaseRow } from './load-case.js';
+import { caseGroupMembers, caseTasks } from './schema.js';
+import { type AvrrFacts, isAvrrStatus } from './workflow/index.js';
+
+/** The mission's calendar: travel documents are valid "today" in the Netherlands, not in UTC. */
+export const MISSION_TIME_ZONE = 'Europe/Amsterdam';
+
+/** Today's date (YYYY-MM-DD) in the mission's time zone. */
+export function missionToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: MISSION_TIME_ZONE }).format(now);
+}
+
+// Only documents one can travel on count for booking.
+const TRAVEL_DOCUMENT_KINDS = ['passport', 'laissez_passer'];
+
+/** Everything the AVRR workflow's guards read about a case, gathered from the database. */
+export async function loadAvrrFacts(db: Executor, kase: CaseRow, now: Date): Promise<AvrrFacts> {
+  const members = await db
+    .select({ id: persons.id, givenName: persons.givenName, familyName: persons.familyName })
+    .from(caseGroupMembers)
+    .innerJoin(
+      persons,
+      and(eq(persons.missionId, caseGroupMembers.missionId), eq(persons.id, caseGroupMembers.personId)),
+    )
+    .where(
+      and(eq(caseGroupMembers.missionId, kase.missionId), eq(caseGroupMembers.caseGroupId, kase.caseGroupId)),
+    )
+    .orderBy(asc(caseGroupMembers.position));
+  const documents =
+    members.length === 0
+      ? []
+      : await db
+          .select({
+            personId: personDocuments.personId,
+            kind: personDocuments.kind,
+            validUntil: personDocuments.validUntil,
+          })
+          .from(personDocuments)
+          .where(
+            and(
+              eq(personDocuments.missionId, kase.missionId),
+              inArray(
+                personDocuments.personId,
+                members.map((m) => m.id),
+              ),
+              inArray(personDocuments.kind, TRAVEL_DOCUMENT_KINDS as ('passport' | 'laissez_passer')[]),
+            ),
+          );
+  const openBlockingTasks = await db
+    .select({ title: caseTasks.title })
+    .from(caseTasks)
+    .where(
+      and(
+        eq(caseTasks.missionId, kase.missionId),
+        eq(caseTasks.caseId, kase.id),
+        eq(caseTasks.blocksTravel, true),
+        isNull(caseTasks.doneAt),
+      ),
+    );
+  if (!isAvrrStatus(kase.status)) throw new Error(`Case ${kase.id} has unknown AVRR status ${kase.status}`);
+  const previous = kase.previousStatus;
+  return {
+    status: kase.status,
+    previousStatus: previous && isAvrrStatus(previous) ? previous : null,
+    today: missionToday(now),
+    vulnerabilities: kase.vulnerabilities,
+    persons: members.map((member) => ({
+      id: member.id,
+      displayName: `${member.givenName} ${member.familyName}`,
+      travelDocuments: documents
+        .filter((doc) => doc.personId === member.id)
+        .map((doc) => ({ kind: doc.kind, validUntil: doc.validUntil })),
+    })),
+    guardianConfirmedHost: kase.guardianConfirmedHost,
+    guardianConfirmedReturn: kase.guardianConfirmedReturn,
+    openBlockingTasks,
+  };
+}

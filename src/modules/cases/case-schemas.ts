@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { vulnerabilityCategories } from './schema.js';
+
+export const programmes = ['avrr'] as const;
+
+const ZLocalized = z.object({ en: z.string(), nl: z.string() });
+const ZUserRef = z.object({ id: z.uuid(), displayName: z.string(), email: z.string() });
+
+export const ZCreateCase = z.object({
+  programme: z.enum(programmes),
+  personIds: z.array(z.uuid()).min(1, 'add at least one person').max(20),
+  officeId: z.uuid(),
+  assigneeId: z.uuid().optional(),
+  referralSource: z.string().min(1).max(40),
+  vulnerabilities: z.array(z.enum(vulnerabilityCategories)).max(4).default([]),
+  fundingProject: z.string().trim().min(1).max(100).optional(),
+});
+export type CreateCase = z.input<typeof ZCreateCase>;
+
+export const ZUpdateCase = z.object({
+  version: z.number().int().positive(),
+  officeId: z.uuid().optional(),
+  assigneeId: z.uuid().nullable().optional(),
+  referralSource: z.string().min(1).max(40).optional(),
+  vulnerabilities: z.array(z.enum(vulnerabilityCategories)).max(4).optional(),
+  fundingProject: z.string().trim().max(100).nullable().optional(),
+  guardianConfirmedHost: z.boolean().optional(),
+  guardianConfirmedReturn: z.boolean().optional(),
+});
+export type UpdateCase = z.infer<typeof ZUpdateCase>;
+
+export const ZTransitionRequest = z.object({
+  transition: z.string().min(1).max(60),
+  reason: z.string().trim().max(2000).optional(),
+  version: z.number().int().positive().optional(),
+});
+export type TransitionCaseInput = z.infer<typeof ZTransitionRequest>;
+
+const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+export const ZListCasesQuery = z.object({
+  status: z.string().max(40).optional(),
+  programme: z.enum(programmes).optional(),
+  officeId: z.uuid().optional(),
+  assigneeId: z.union([z.uuid(), z.literal('me'), z.literal('none')]).optional(),
+  vulnerability: z.enum(vulnerabilityCategories).optional(),
+  q: z.string().trim().max(100).optional(),
+  open: booleanQuery.optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type ListCasesQuery = z.infer<typeof ZListCasesQuery>;
+
+export const ZPersonName = z.object({ id: z.uuid(), givenName: z.string(), familyName: z.string() });
+
+export const ZCaseSummary = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  programme: z.string(),
+  status: z.string(),
+  statusLabel: ZLocalized,
+  office: z.object({ id: z.uuid(), name: z.string() }),
+  assignee: ZUserRef.nullable(),
+  vulnerabilities: z.array(z.string()),
+  persons: z.array(ZPersonName),
+  updatedAt: z.date(),
+});
+
+export const ZCaseDocumentRef = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  number: z.string(),
+  issuingCountry: z.string(),
+  validFrom: z.string().nullable(),
+  validUntil: z.string().nullable(),
+});
+
+export const ZCasePerson = z.object({
+  id: z.uuid(),
+  role: z.enum(['principal', 'member']),
+  givenName: z.string(),
+  familyName: z.string(),
+  givenNameNative: z.string().nullable(),
+  familyNameNative: z.string().nullable(),
+  aliases: z.array(z.string()),
+  sex: z.string(),
+  dateOfBirth: z.string().nullable(),
+  dateOfBirthPrecision: z.string(),
+  nationalities: z.array(z.string()),
+  languages: z.array(z.string()),
+  preferredLanguage: z.string().nullable(),
+  phone: z.string().nullable(),
+  createdAt: z.date(),
+  documents: z.array(ZCaseDocumentRef),
+});
+
+export const ZCaseDetail = ZCaseSummary.omit({ persons: true }).extend({
+  version: z.number().int(),
+  referralSource: z.string(),
+  fundingProject: z.string().nullable(),
+  guardianConfirmedHost: z.boolean(),
+  guardianConfirmedReturn: z.boolean(),
+  previousStatus: z.string().nullable(),
+  createdAt: z.date(),
+  statusChangedAt: z.date(),
+  persons: z.array(ZCasePerson),
+  policies: z.object({
+    update: z.boolean(),
+    transition: z.boolean(),
+    addNote: z.boolean(),
+    addTask: z.boolean(),
+    uploadDocument: z.boolean(),
+  }),
+});
+export type CaseDetail = z.infer<typeof ZCaseDetail>;
+
+export const ZTransitionOption = z.object({
+  transition: z.string(),
+  to: z.string(),
+  label: ZLocalized,
+  allowed: z.boolean(),
+  requiresReason: z.boolean(),
+  reasons: z.array(z.object({ code: z.string(), message: ZLocalized })),
+});
+
+export const ZTimelineEntry = z.object({
+  id: z.uuid(),
+  at: z.date(),
+  kind: z.string(),
+  actor: ZUserRef.nullable(),
+  summary: ZLocalized,
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const ZCaseIdParams = z.object({ id: z.uuid() });

@@ -1,0 +1,83 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { Executor } from '../../platform/db/database.js';
+import { offices, users } from '../organisation/schema.js';
+import { personDocuments, persons } from '../persons/schema.js';
+import type { CaseDetail } from './case-schemas.js';
+import type { CaseRow } from './load-case.js';
+import { presentCaseDetail, type UserRef } from './present-case.js';
+import { caseGroupMembers } from './schema.js';
+
+/** Loads what the case page shows about a case: its office, assignee and people with their documents. */
+export async function getCaseDetail(db: Executor, actor: Actor, kase: CaseRow): Promise<CaseDetail> {
+  const [office] = await db
+    .select({ id: offices.id, name: offices.name })
+    .from(offices)
+    .where(and(eq(offices.missionId, kase.missionId), eq(offices.id, kase.officeId)));
+  let assignee: UserRef | null = null;
+  if (kase.assigneeId) {
+    const [user] = await db
+      .select({ id: users.id, displayName: users.displayName, email: users.email })
+      .from(users)
+      .where(eq(users.id, kase.assigneeId));
+    assignee = user ?? null;
+  }
+  const members = await db
+    .select({ role: caseGroupMembers.role, person: persons })
+    .from(caseGroupMembers)
+    .innerJoin(
+      persons,
+      and(eq(persons.missionId, caseGroupMembers.missionId), eq(persons.id, caseGroupMembers.personId)),
+    )
+    .where(
+      and(eq(caseGroupMembers.missionId, kase.missionId), eq(caseGroupMembers.caseGroupId, kase.caseGroupId)),
+    )
+    .orderBy(asc(caseGroupMembers.position));
+  const documents =
+    members.length === 0
+      ? []
+      : await db
+          .select()
+          .from(personDocuments)
+          .where(
+            and(
+              eq(personDocuments.missionId, kase.missionId),
+              inArray(
+                personDocuments.personId,
+                members.map((m) => m.person.id),
+              ),
+            ),
+          )
+          .orderBy(asc(personDocuments.createdAt));
+  return presentCaseDetail(actor, kase, {
+    office: office ?? { id: kase.officeId, name: '' },
+    assignee,
+    persons: members.map(({ role, person }) => ({
+      id: person.id,
+      role,
+      givenName: person.givenName,
+      familyName: person.familyName,
+      givenNameNative: person.givenNameNative,
+      familyNameNative: person.familyNameNative,
+      aliases: person.aliases,
+      sex: person.sex,
+      dateOfBirth: person.dateOfBirth,
+      dateOfBirthPrecision: person.dateOfBirthPrecision,
+      nationalities: person.nationalities,
+      languages: person.languages,
+      preferredLanguage: person.preferredLanguage,
+      phone: person.phone,
+      createdAt: person.createdAt,
+      documents: documents
+        .filter((doc) => doc.personId === person.id)
+        .map((doc) => ({
+          id: doc.id,
+          kind: doc.kind,
+          number: doc.number,
+          issuingCountry: doc.issuingCountry,
+          validFrom: doc.validFrom,
+          validUntil: doc.validUntil,
+        })),
+    })),
+  });
+}

@@ -1,0 +1,100 @@
+import { and, asc, count, desc, eq, inArray, isNull, notInArray, type SQL, sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { Executor } from '../../platform/db/database.js';
+import { offices, users } from '../organisation/schema.js';
+import { persons } from '../persons/schema.js';
+import { visibleCasesWhere } from './case-policy.js';
+import type { ListCasesQuery } from './case-schemas.js';
+import { presentCaseBase } from './present-case.js';
+import { caseGroupMembers, cases } from './schema.js';
+
+// Finished cases: "open" lists leave them out.
+const FINISHED_STATUSES = ['closed', 'withdrawn'];
+
+/** Folds a search text the way person names are stored (lower case, no accents). */
+function foldSearchText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[%_\\]/g, ' ')
+    .trim();
+}
+
+function filtersOf(actor: Actor, query: ListCasesQuery): SQL {
+  const conditions: SQL[] = [visibleCasesWhere(actor)];
+  if (query.status) conditions.push(eq(cases.status, query.status));
+  if (query.programme) conditions.push(eq(cases.programme, query.programme));
+  if (query.officeId) conditions.push(eq(cases.officeId, query.officeId));
+  if (query.assigneeId === 'me') conditions.push(eq(cases.assigneeId, actor.id));
+  else if (query.assigneeId === 'none') conditions.push(isNull(cases.assigneeId));
+  else if (query.assigneeId) conditions.push(eq(cases.assigneeId, query.assigneeId));
+  if (query.vulnerability) conditions.push(sql`${query.vulnerability} = any(${cases.vulnerabilities})`);
+  if (query.open === true) conditions.push(notInArray(cases.status, FINISHED_STATUSES));
+  if (query.open === false) conditions.push(inArray(cases.status, FINISHED_STATUSES));
+  const q = query.q ? foldSearchText(query.q) : '';
+  if (q.length > 0) {
+    // A case matches on its reference or on the name of anyone in its group (trigram index on name_key).
+    conditions.push(sql`(${cases.reference} ilike ${`%${q}%`} or exists (
+      select 1 from ${caseGroupMembers} m join ${persons} p on p.mission_id = m.mission_id and p.id = m.person_id
+      where m.mission_id = ${cases.missionId} and m.case_group_id = ${cases.caseGroupId}
+        and p.name_key like ${`%${q}%`}))`);
+  }
+  return and(...conditions)!;
+}
+
+/** One page of the caseload the actor may see, newest change first, with the total. */
+export async function listCases(db: Executor, actor: Actor, query: ListCasesQuery) {
+  const where = filtersOf(actor, query);
+  const rows = await db
+    .select({
+      kase: cases,
+      officeName: offices.name,
+      assignee: { id: users.id, displayName: users.displayName, email: users.email },
+    })
+    .from(cases)
+    .innerJoin(offices, and(eq(offices.missionId, cases.missionId), eq(offices.id, cases.officeId)))
+    .leftJoin(users, eq(users.id, cases.assigneeId))
+    .where(where)
+    .orderBy(desc(cases.updatedAt), desc(cases.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(cases).where(where);
+  const groupIds = rows.map((row) => row.kase.caseGroupId);
+  const members =
+    groupIds.length === 0
+      ? []
+      : await db
+          .select({
+            caseGroupId: caseGroupMembers.caseGroupId,
+            id: persons.id,
+            givenName: persons.givenName,
+            familyName: persons.familyName,
+          })
+          .from(caseGroupMembers)
+          .innerJoin(
+            persons,
+            and(eq(persons.missionId, caseGroupMembers.missionId), eq(persons.id, caseGroupMembers.personId)),
+          )
+          .where(
+            and(
+              eq(caseGroupMembers.missionId, actor.missionId),
+              inArray(caseGroupMembers.caseGroupId, groupIds),
+            ),
+          )
+          .orderBy(asc(caseGroupMembers.position));
+  return {
+    items: rows.map(({ kase, officeName, assignee }) => ({
+      ...presentCaseBase(kase, {
+        office: { id: kase.officeId, name: officeName },
+        assignee: assignee?.id ? assignee : null,
+      }),
+      persons: members
+        .filter((member) => member.caseGroupId === kase.caseGroupId)
+        .map(({ id, givenName, familyName }) => ({ id, givenName, familyName })),
+    })),
+    total: Number(total),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
