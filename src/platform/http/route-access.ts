@@ -22,7 +22,17 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Finds the signed-in user of a request. */
     resolveActor: ActorResolver;
+    /** Every API route with its declared access rule, for the route-walking test and the docs. */
+    apiRoutes: RegisteredRoute[];
   }
+}
+
+/** An API route as registered, with its access rule. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: 'public' | 'user' | 'docs';
+  policy: string | null;
 }
 
 /** Finds the signed-in user of a request, or null. */
@@ -36,17 +46,25 @@ export function registerRouteAccess(app: FastifyInstance, resolveActor: ActorRes
   app.decorateRequest('actor', null);
   app.decorateRequest('policyChecked', false);
   app.decorate('resolveActor', resolveActor);
+  const apiRoutes: RegisteredRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api')) return;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const record = (access: RegisteredRoute['access'], policy: string | null) => {
+      for (const method of methods) apiRoutes.push({ method, url: route.url, access, policy });
+    };
     // The documentation page's own routes (registered by @fastify/swagger-ui) are public by nature.
-    if (route.url === DOCS_PREFIX || route.url.startsWith(`${DOCS_PREFIX}/`)) return;
+    if (route.url === DOCS_PREFIX || route.url.startsWith(`${DOCS_PREFIX}/`)) return record('docs', null);
     const config = (route.config ?? {}) as { access?: string; policy?: string };
-    if (config.access === 'public') return;
+    if (config.access === 'public') return record('public', null);
     if (config.access === 'user' && typeof config.policy === 'string' && config.policy.length > 0) {
-      const previous = route.preHandler;
+      record('user', config.policy);
+      // Authenticate before the body is even validated: a stranger learns nothing about the schema.
+      const previous = route.onRequest;
       const list = previous ? (Array.isArray(previous) ? previous : [previous]) : [];
-      route.preHandler = [requireActor, ...list];
+      route.onRequest = [requireActor, ...list];
       return;
     }
     throw new Error(
@@ -74,7 +92,7 @@ async function requireActor(request: FastifyRequest, _reply: FastifyReply): Prom
   request.actor = actor;
 }
 
-/** The signed-in user of a `user` route (the pre-handler has already refused anonymous calls). */
+/** The signed-in user of a `user` route (the onRequest hook has already refused anonymous calls). */
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw unauthorized();
   return request.actor;
