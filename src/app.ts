@@ -16,6 +16,7 @@ import { registerRouteAccess } from './platform/http/route-access.js';
 import { registerWebApp } from './platform/http/web-app.js';
 import { newId } from './platform/ids.js';
 import { LocalDiskStorage, type Storage } from './platform/storage/storage.js';
+import { MAX_UPLOAD_BYTES } from './platform/storage/upload-limits.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,9 +25,6 @@ declare module 'fastify' {
     config: Config;
   }
 }
-
-/** The largest document upload accepted, in bytes. */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

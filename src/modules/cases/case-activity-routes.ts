@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MAX_UPLOAD_BYTES } from '../../app.js';
 import { withTransaction } from '../../platform/db/transaction.js';
 import { badRequest, HttpProblem } from '../../platform/http/problem.js';
 import { actorOf, authorize } from '../../platform/http/route-access.js';
+import { MAX_UPLOAD_BYTES } from '../../platform/storage/upload-limits.js';
 import {
   CASE_DOCUMENT_KINDS,
   ZCaseDocument,
