@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// Runs the whole test suite, stage by stage:
+//   1. unit and API tests on the embedded database (PGlite): src/ and web/
+//   2. the API tests again on a PostgreSQL server, when TEST_DATABASE_URL is set
+//   3. the browser tests (e2e/) against the built application in Chromium
+// Every stage runs even when an earlier one failed (except the browser tests, which need a
+// successful build), so one run reports everything; the exit code is non-zero if any failed.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+// Each stage gets a time limit so a hung child cannot keep CI busy; together they stay under 14 minutes.
+const MINUTE = 60_000;
+
+/** @type {{ name: string; command: string; args: string[]; env?: Record<string, string>; limitMs: number; skip?: string; needs?: string }[]} */
+const stages = [
+  {
+    name: 'unit and API tests on the embedded database (PGlite)',
+    command: process.execPath,
+    args: [vitest, 'run'],
+    env: { PASSAGE_TEST_DB: 'pglite' },
+    limitMs: 5 * MINUTE,
+  },
+  {
+    name: 'API tests on the PostgreSQL server (TEST_DATABASE_URL)',
+    command: process.execPath,
+    args: [vitest, 'run', 'src'],
+    env: { PASSAGE_TEST_DB: 'postgres' },
+    limitMs: 4 * MINUTE,
+    skip: process.env.TEST_DATABASE_URL ? undefined : 'TEST_DATABASE_URL is not set',
+  },
+  {
+    name: 'build (web UI and server)',
+    command: npm,
+    args: ['run', 'build'],
+    limitMs: 2 * MINUTE,
+  },
+  {
+    name: 'browser tests in Chromium (e2e/)',
+    command: process.execPath,
+    args: [vitest, 'run', '--config', 'e2e/vitest.config.ts'],
+    limitMs: 3 * MINUTE,
+    needs: 'build (web UI and server)',
+  },
+];
+
+/** Runs one command with the output forwarded; resolves to its exit code (or 1 when stopped by a signal or the limit). */
+function run(stage) {
+  return new Promise((resolve) => {
+    const child = spawn(stage.command, stage.args, {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, ...stage.env },
+    });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      console.error(`\n!! ${stage.name}: still running after ${stage.limitMs / MINUTE} minutes, stopping it`);
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+    }, stage.limitMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      console.error(`!! ${stage.name}: could not start: ${error.message}`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(timedOut || signal ? 1 : (code ?? 1));
+    });
+  });
+}
+
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const results = [];
+const started = Date.now();
+
+for (const [index, stage] of stages.entries()) {
+  const title = `[${index + 1}/${stages.length}] ${stage.name}`;
+  const unmet = stage.needs && results.find((r) => r.name === stage.needs && r.outcome !== 'passed');
+  const skip = stage.skip ?? (unmet ? `${stage.needs} failed` : undefined);
+  if (skip) {
+    console.log(`\n=== ${title}: skipped (${skip})`);
+    results.push({ name: stage.name, outcome: 'skipped', reason: skip, ms: 0 });
+    continue;
+  }
+  console.log(`\n=== ${title}`);
+  console.log(`    $ ${[path.basename(stage.command), ...stage.args].join(' ')}\n`);
+  const stageStart = Date.now();
+  const code = await run(stage);
+  const ms = Date.now() - stageStart;
+  const outcome = code === 0 ? 'passed' : 'failed';
+  console.log(`\n=== ${title}: ${outcome} in ${seconds(ms)}`);
+  results.push({ name: stage.name, outcome, ms });
+}
+
+console.log('\n=== Summary');
+for (const result of results) {
+  const detail = result.outcome === 'skipped' ? `(${result.reason})` : `in ${seconds(result.ms)}`;
+  console.log(`    ${result.outcome.padEnd(7)} ${result.name} ${detail}`);
+}
+console.log(`    total ${seconds(Date.now() - started)}`);
+const failed = results.filter((r) => r.outcome === 'failed');
+if (failed.length > 0) {
+  console.error(`\n${failed.length} stage(s) failed.`);
+  process.exit(1);
+}
