@@ -4,6 +4,7 @@ import { caseActivityRoutes } from './cases/case-activity-routes.js';
 import { caseRoutes } from './cases/case-routes.js';
 import { organisationRoutes } from './organisation/organisation-routes.js';
 import { personRoutes } from './persons/person-routes.js';
+import { vulnerabilityRoutes } from './vulnerability/vulnerability-routes.js';
 
 /** Every domain module's routes, mounted under /api/v1. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -12,4 +13,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(personRoutes);
   await app.register(caseRoutes);
   await app.register(caseActivityRoutes);
+  await app.register(vulnerabilityRoutes);
 };

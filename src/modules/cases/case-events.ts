@@ -14,6 +14,14 @@ export const caseEventKinds = [
   'document_uploaded',
   'person_added',
   'travel_document_added',
+  'counselling_session_recorded',
+  'vulnerability_procedure_started',
+  'vulnerability_procedure_cancelled',
+  'vulnerability_step_completed',
+  'vulnerability_step_reopened',
+  'travel_document_requested',
+  'travel_document_request_changed',
+  'travel_document_request_overdue',
 ] as const;
 export type CaseEventKind = (typeof caseEventKinds)[number];
 

@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
 import { newId } from '../../platform/ids.js';
 import { missionCounters } from '../organisation/schema.js';
+import { syncVulnerabilityProcedures } from '../vulnerability/sync-vulnerability-procedures.js';
 import { appendCaseEvent } from './case-events.js';
 import { type CreateCase, ZCreateCase } from './case-schemas.js';
 import type { CaseRow } from './load-case.js';
@@ -57,6 +58,7 @@ export async function createCase(ctx: ServiceContext, rawInput: CreateCase): Pro
     personIds: input.personIds,
   });
   await recordAudit(ctx, { action: 'case.create', recordType: 'case', recordId: kase.id, after: kase });
+  await syncVulnerabilityProcedures(ctx, kase);
   return kase;
 }
 

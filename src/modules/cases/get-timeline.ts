@@ -45,6 +45,34 @@ export function summariseEvent(programme: string, kind: string, data: EventData)
       return { en: 'Person added to the case', nl: 'Persoon aan de zaak toegevoegd' };
     case 'travel_document_added':
       return { en: 'Travel document recorded', nl: 'Reisdocument vastgelegd' };
+    case 'counselling_session_recorded':
+      return { en: 'Counselling session recorded', nl: 'Counselingsgesprek vastgelegd' };
+    case 'vulnerability_procedure_started':
+      return {
+        en: `Procedure started: ${procedureLabel(data).en}`,
+        nl: `Procedure gestart: ${procedureLabel(data).nl}`,
+      };
+    case 'vulnerability_procedure_cancelled':
+      return {
+        en: `Procedure stopped: ${procedureLabel(data).en}`,
+        nl: `Procedure gestopt: ${procedureLabel(data).nl}`,
+      };
+    case 'vulnerability_step_completed':
+      return { en: `Step done: ${text(data.title)}`, nl: `Stap afgerond: ${text(data.title)}` };
+    case 'vulnerability_step_reopened':
+      return { en: `Step reopened: ${text(data.title)}`, nl: `Stap heropend: ${text(data.title)}` };
+    case 'travel_document_requested':
+      return {
+        en: 'Travel document requested from the embassy',
+        nl: 'Reisdocument aangevraagd bij de ambassade',
+      };
+    case 'travel_document_request_changed':
+      return {
+        en: `Travel document request: ${travelRequestStatus(data).en}`,
+        nl: `Aanvraag reisdocument: ${travelRequestStatus(data).nl}`,
+      };
+    case 'travel_document_request_overdue':
+      return { en: 'Travel document request overdue', nl: 'Aanvraag reisdocument over tijd' };
     default:
       return { en: kind, nl: kind };
   }
@@ -69,4 +97,27 @@ export async function getCaseTimeline(db: Executor, kase: CaseRow) {
     summary: summariseEvent(kase.programme, event.kind, event.data),
     data: event.data,
   }));
+}
+
+const PROCEDURE_LABELS: Record<string, LocalizedText> = {
+  unaccompanied_minor: { en: 'unaccompanied minor', nl: 'alleenstaande minderjarige' },
+  health_needs: { en: 'health needs', nl: 'medische zorg' },
+  victim_of_trafficking: { en: 'victim of trafficking', nl: 'slachtoffer mensenhandel' },
+};
+
+function procedureLabel(data: EventData): LocalizedText {
+  const category = text(data.category);
+  return PROCEDURE_LABELS[category] ?? { en: category, nl: category };
+}
+
+const TRAVEL_REQUEST_STATUS_LABELS: Record<string, LocalizedText> = {
+  interview_scheduled: { en: 'interview scheduled', nl: 'gesprek gepland' },
+  issued: { en: 'document issued', nl: 'document afgegeven' },
+  refused: { en: 'refused', nl: 'geweigerd' },
+  cancelled: { en: 'cancelled', nl: 'geannuleerd' },
+};
+
+function travelRequestStatus(data: EventData): LocalizedText {
+  const status = text(data.status);
+  return TRAVEL_REQUEST_STATUS_LABELS[status] ?? { en: status, nl: status };
 }

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
 import { conflict } from '../../platform/http/problem.js';
+import { syncVulnerabilityProcedures } from '../vulnerability/sync-vulnerability-procedures.js';
 import { appendCaseEvent } from './case-events.js';
 import type { UpdateCase } from './case-schemas.js';
 import type { CaseRow } from './load-case.js';
@@ -59,5 +60,6 @@ export async function updateCase(ctx: ServiceContext, kase: CaseRow, input: Upda
     before: kase,
     after: updated,
   });
+  await syncVulnerabilityProcedures(ctx, updated!);
   return updated!;
 }

@@ -17,5 +17,15 @@ export const auditActions = [
   'document.download',
   'referral_source.create',
   'referral_source.update',
+  'counselling_session.create',
+  'outreach_activity.create',
+  'vulnerability_step.create',
+  'vulnerability_step.update',
+  'vulnerability_details.read',
+  'embassy.create',
+  'embassy.update',
+  'travel_document_request.create',
+  'travel_document_request.update',
+  'travel_document_request.reminder',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
