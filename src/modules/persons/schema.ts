@@ -71,3 +71,8 @@ export const personDocuments = pgTable(
     index('person_documents_person_idx').on(t.missionId, t.personId),
   ],
 );
+
+/** A stored person. */
+export type PersonRow = typeof persons.$inferSelect;
+/** A stored identity or travel document. */
+export type PersonDocumentRow = typeof personDocuments.$inferSelect;
