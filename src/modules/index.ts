@@ -5,6 +5,7 @@ import { caseRoutes } from './cases/case-routes.js';
 import { organisationRoutes } from './organisation/organisation-routes.js';
 import { personRoutes } from './persons/person-routes.js';
 import { vulnerabilityRoutes } from './vulnerability/vulnerability-routes.js';
+import { counsellingRoutes } from './counselling/counselling-routes.js';
 
 /** Every domain module's routes, mounted under /api/v1. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -14,4 +15,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(caseRoutes);
   await app.register(caseActivityRoutes);
   await app.register(vulnerabilityRoutes);
+  await app.register(counsellingRoutes);
 };
