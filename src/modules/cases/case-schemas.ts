@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPerson } from '../persons/person-schemas.js';
 import { vulnerabilityCategories } from './schema.js';
 
 export const programmes = ['avrr'] as const;
@@ -66,33 +67,7 @@ export const ZCaseSummary = z.object({
   updatedAt: z.date(),
 });
 
-export const ZCaseDocumentRef = z.object({
-  id: z.uuid(),
-  kind: z.string(),
-  number: z.string(),
-  issuingCountry: z.string(),
-  validFrom: z.string().nullable(),
-  validUntil: z.string().nullable(),
-});
-
-export const ZCasePerson = z.object({
-  id: z.uuid(),
-  role: z.enum(['principal', 'member']),
-  givenName: z.string(),
-  familyName: z.string(),
-  givenNameNative: z.string().nullable(),
-  familyNameNative: z.string().nullable(),
-  aliases: z.array(z.string()),
-  sex: z.string(),
-  dateOfBirth: z.string().nullable(),
-  dateOfBirthPrecision: z.string(),
-  nationalities: z.array(z.string()),
-  languages: z.array(z.string()),
-  preferredLanguage: z.string().nullable(),
-  phone: z.string().nullable(),
-  createdAt: z.date(),
-  documents: z.array(ZCaseDocumentRef),
-});
+export const ZCasePerson = ZPerson.extend({ role: z.enum(['principal', 'member']) });
 
 export const ZCaseDetail = ZCaseSummary.omit({ persons: true }).extend({
   version: z.number().int(),

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/database.js';
 import { offices, users } from '../organisation/schema.js';
+import { presentPerson } from '../persons/present-person.js';
 import { personDocuments, persons } from '../persons/schema.js';
 import type { CaseDetail } from './case-schemas.js';
 import type { CaseRow } from './load-case.js';
@@ -53,31 +54,11 @@ export async function getCaseDetail(db: Executor, actor: Actor, kase: CaseRow): 
     office: office ?? { id: kase.officeId, name: '' },
     assignee,
     persons: members.map(({ role, person }) => ({
-      id: person.id,
+      ...presentPerson(
+        person,
+        documents.filter((doc) => doc.personId === person.id),
+      ),
       role,
-      givenName: person.givenName,
-      familyName: person.familyName,
-      givenNameNative: person.givenNameNative,
-      familyNameNative: person.familyNameNative,
-      aliases: person.aliases,
-      sex: person.sex,
-      dateOfBirth: person.dateOfBirth,
-      dateOfBirthPrecision: person.dateOfBirthPrecision,
-      nationalities: person.nationalities,
-      languages: person.languages,
-      preferredLanguage: person.preferredLanguage,
-      phone: person.phone,
-      createdAt: person.createdAt,
-      documents: documents
-        .filter((doc) => doc.personId === person.id)
-        .map((doc) => ({
-          id: doc.id,
-          kind: doc.kind,
-          number: doc.number,
-          issuingCountry: doc.issuingCountry,
-          validFrom: doc.validFrom,
-          validUntil: doc.validUntil,
-        })),
     })),
   });
 }

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, isNull, notInArray, type SQL, sql }
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/database.js';
 import { offices, users } from '../organisation/schema.js';
+import { normaliseName } from '../persons/name-normalisation.js';
 import { persons } from '../persons/schema.js';
 import { visibleCasesWhere } from './case-policy.js';
 import type { ListCasesQuery } from './case-schemas.js';
@@ -10,16 +11,6 @@ import { caseGroupMembers, cases } from './schema.js';
 
 // Finished cases: "open" lists leave them out.
 const FINISHED_STATUSES = ['closed', 'withdrawn'];
-
-/** Folds a search text the way person names are stored (lower case, no accents). */
-function foldSearchText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[%_\\]/g, ' ')
-    .trim();
-}
 
 function filtersOf(actor: Actor, query: ListCasesQuery): SQL {
   const conditions: SQL[] = [visibleCasesWhere(actor)];
@@ -32,7 +23,12 @@ function filtersOf(actor: Actor, query: ListCasesQuery): SQL {
   if (query.vulnerability) conditions.push(sql`${query.vulnerability} = any(${cases.vulnerabilities})`);
   if (query.open === true) conditions.push(notInArray(cases.status, FINISHED_STATUSES));
   if (query.open === false) conditions.push(inArray(cases.status, FINISHED_STATUSES));
-  const q = query.q ? foldSearchText(query.q) : '';
+  // Fold the text the way names are stored, and keep LIKE's wildcards literal.
+  const q = query.q
+    ? normaliseName(query.q)
+        .replace(/[%_\\]/g, ' ')
+        .trim()
+    : '';
   if (q.length > 0) {
     // A case matches on its reference or on the name of anyone in its group (trigram index on name_key).
     conditions.push(sql`(${cases.reference} ilike ${`%${q}%`} or exists (
