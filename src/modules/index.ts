@@ -3,7 +3,9 @@ import { authRoutes } from './auth/auth-routes.js';
 import { caseActivityRoutes } from './cases/case-activity-routes.js';
 import { caseRoutes } from './cases/case-routes.js';
 import { organisationRoutes } from './organisation/organisation-routes.js';
+import { monitoringRoutes } from './monitoring/monitoring-routes.js';
 import { personRoutes } from './persons/person-routes.js';
+import { reintegrationRoutes } from './reintegration/reintegration-routes.js';
 import { vulnerabilityRoutes } from './vulnerability/vulnerability-routes.js';
 import { counsellingRoutes } from './counselling/counselling-routes.js';
 
@@ -16,4 +18,6 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(caseActivityRoutes);
   await app.register(vulnerabilityRoutes);
   await app.register(counsellingRoutes);
+  await app.register(reintegrationRoutes);
+  await app.register(monitoringRoutes);
 };

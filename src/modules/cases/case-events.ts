@@ -22,6 +22,13 @@ export const caseEventKinds = [
   'travel_document_requested',
   'travel_document_request_changed',
   'travel_document_request_overdue',
+  'reintegration_plan_drafted',
+  'reintegration_plan_finalised',
+  'reintegration_plan_revised',
+  'grant_created',
+  'grant_disbursed',
+  'monitoring_visit_recorded',
+  'sustainability_survey_recorded',
 ] as const;
 export type CaseEventKind = (typeof caseEventKinds)[number];
 

@@ -73,6 +73,29 @@ export function summariseEvent(programme: string, kind: string, data: EventData)
       };
     case 'travel_document_request_overdue':
       return { en: 'Travel document request overdue', nl: 'Aanvraag reisdocument over tijd' };
+    case 'reintegration_plan_drafted':
+      return { en: 'Reintegration plan drafted', nl: 'Re-integratieplan opgesteld' };
+    case 'reintegration_plan_finalised':
+      return { en: 'Reintegration plan finalised', nl: 'Re-integratieplan definitief gemaakt' };
+    case 'reintegration_plan_revised':
+      return { en: 'Reintegration plan revised', nl: 'Re-integratieplan herzien' };
+    case 'grant_created':
+      return {
+        en: `Grant (${text(data.type)}) of ${text(data.amount)} ${text(data.currency)}`,
+        nl: `Ondersteuning (${text(data.type)}) van ${text(data.amount)} ${text(data.currency)}`,
+      };
+    case 'grant_disbursed':
+      return {
+        en: `Paid ${text(data.amount)} ${text(data.currency)} (${text(data.method)})`,
+        nl: `Uitbetaald ${text(data.amount)} ${text(data.currency)} (${text(data.method)})`,
+      };
+    case 'monitoring_visit_recorded':
+      return { en: 'Monitoring visit recorded', nl: 'Monitoringbezoek vastgelegd' };
+    case 'sustainability_survey_recorded':
+      return {
+        en: `Sustainability survey: composite ${text(data.compositeScore) || '–'}`,
+        nl: `Duurzaamheidsenquête: totaalscore ${text(data.compositeScore) || '–'}`,
+      };
     default:
       return { en: kind, nl: kind };
   }

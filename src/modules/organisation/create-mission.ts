@@ -1,5 +1,6 @@
 import type { Executor } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
+import { seedReintegrationReferenceData } from '../reintegration/seed-reintegration.js';
 import { defaultReferralSources } from './referral-sources.js';
 import {
   missions,
@@ -35,6 +36,7 @@ export async function createMission(
   await db
     .insert(referralSources)
     .values(defaultReferralSources.map((source, index) => ({ missionId, ...source, sortOrder: index })));
+  await seedReintegrationReferenceData(db, missionId);
   return { missionId, offices: rows.map(({ id, name, kind }) => ({ id, name, kind })) };
 }
 

@@ -72,7 +72,10 @@ export const partnerNgos = pgTable(
     name: text('name').notNull(),
     active: boolean('active').notNull().default(true),
   },
-  (t) => [primaryKey({ columns: [t.missionId, t.id] }), unique('partner_ngos_name_uq').on(t.missionId, t.name)],
+  (t) => [
+    primaryKey({ columns: [t.missionId, t.id] }),
+    unique('partner_ngos_name_uq').on(t.missionId, t.name),
+  ],
 );
 
 /**

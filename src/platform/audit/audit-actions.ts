@@ -27,5 +27,16 @@ export const auditActions = [
   'travel_document_request.create',
   'travel_document_request.update',
   'travel_document_request.reminder',
+  'reintegration_plan.create',
+  'reintegration_plan.update',
+  'reintegration_plan.finalise',
+  'reintegration_plan.revise',
+  'funding_budget.create',
+  'partner_ngo.create',
+  'grant.create',
+  'grant.disburse',
+  'monitoring_visit.create',
+  'sustainability_survey.create',
+  'sustainability_weights.create',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
