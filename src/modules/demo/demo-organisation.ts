@@ -50,16 +50,40 @@ export const demoOffices: { name: string; kind: OfficeKind; country: string; cit
 
 export const demoEmail = (key: string) => `${key}@demo.passage.local`;
 
+/**
+ * More return counsellors, spread over the offices in the Netherlands, so the demo caseload is
+ * shared the way a real team shares it: `counsellor.<name>@demo.passage.local`.
+ */
+export const demoCounsellors: { key: string; displayName: string; office: string }[] = [
+  { key: 'counsellor.daan', displayName: 'Daan Mulder (counsellor)', office: 'The Hague office' },
+  { key: 'counsellor.noor', displayName: 'Noor Haddou (counsellor)', office: 'Ter Apel reception centre' },
+  {
+    key: 'counsellor.maaike',
+    displayName: 'Maaike Hoekstra (counsellor)',
+    office: 'Ter Apel reception centre',
+  },
+  { key: 'counsellor.youssef', displayName: 'Youssef Amrani (counsellor)', office: 'Budel reception centre' },
+  { key: 'counsellor.ingrid', displayName: 'Ingrid Postma (counsellor)', office: 'Budel reception centre' },
+  { key: 'counsellor.ruben', displayName: 'Ruben Kok (counsellor)', office: 'Rotterdam detention centre' },
+];
+
+/** A demo user as the caseload generator needs it. */
+export interface DemoUserRef {
+  key: string;
+  id: string;
+  role: Role;
+  officeId: string | null;
+}
+
 /** Creates the demo mission, its offices and users when they do not exist yet; returns the mission id. */
-export async function ensureDemoOrganisation(
-  db: Executor,
-): Promise<{
+export async function ensureDemoOrganisation(db: Executor): Promise<{
   missionId: string;
   created: boolean;
   offices: { id: string; name: string; kind: OfficeKind }[];
+  users: DemoUserRef[];
 }> {
   const [existing] = await db.select().from(missions).where(eq(missions.code, DEMO_MISSION_CODE));
-  if (existing) return { missionId: existing.id, created: false, offices: [] };
+  if (existing) return { missionId: existing.id, created: false, offices: [], users: [] };
   const { missionId, offices } = await createMission(db, {
     code: DEMO_MISSION_CODE,
     name: 'Passage demo mission (Netherlands)',
@@ -69,14 +93,21 @@ export async function ensureDemoOrganisation(
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const officeId = (name: string | null) =>
     name ? (offices.find((o) => o.name === name)?.id ?? null) : null;
-  for (const user of demoUsers) {
-    await createUser(db, {
+  const users: DemoUserRef[] = [];
+  const everyone = [
+    ...demoUsers,
+    ...demoCounsellors.map((counsellor) => ({ ...counsellor, role: 'counsellor' as const })),
+  ];
+  for (const user of everyone) {
+    const grant = { role: user.role, officeId: officeId(user.office) };
+    const { id } = await createUser(db, {
       missionId,
       email: demoEmail(user.key),
       displayName: user.displayName,
       passwordHash,
-      roles: [{ role: user.role, officeId: officeId(user.office) }],
+      roles: [grant],
     });
+    users.push({ key: user.key, id, ...grant });
   }
-  return { missionId, created: true, offices };
+  return { missionId, created: true, offices, users };
 }

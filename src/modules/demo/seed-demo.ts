@@ -1,14 +1,48 @@
 import type { Database } from '../../platform/db/database.js';
-import { DEMO_PASSWORD, demoEmail, demoUsers, ensureDemoOrganisation } from './demo-organisation.js';
+import {
+  DEMO_PASSWORD,
+  demoCounsellors,
+  demoEmail,
+  demoUsers,
+  ensureDemoOrganisation,
+} from './demo-organisation.js';
+import { seedDemoCaseload } from './seed-demo-caseload.js';
 
-/** Creates the demo mission, users and caseload on first start, and prints how to sign in. */
+/** How many cases the demo mission starts with. */
+export const DEMO_CASE_COUNT = 300;
+
+/**
+ * Creates the demo mission, users and caseload on first start, and prints how to sign in.
+ * Runs on every start; only a newly created demo mission gets a caseload, so restarts change nothing.
+ */
 export async function seedDemo(
   database: Database,
-  options: { log: (line: string) => void; print: (line: string) => void },
+  options: {
+    log: (line: string) => void;
+    print: (line: string) => void;
+    /** Fewer cases for tests; DEMO_CASE_COUNT by default. */
+    caseCount?: number;
+    now?: Date;
+  },
 ): Promise<void> {
   const organisation = await ensureDemoOrganisation(database.db);
-  if (organisation.created) options.log('Created the demo mission and users');
-  options.print('Demo users (password: passage-demo):');
-  for (const user of demoUsers) options.print(`  ${demoEmail(user.key).padEnd(36)} ${user.displayName}`);
-  void DEMO_PASSWORD;
+  if (organisation.created) {
+    options.log('Created the demo mission and users');
+    const count = options.caseCount ?? DEMO_CASE_COUNT;
+    options.log(`Creating the demo caseload (${count} cases)...`);
+    const result = await seedDemoCaseload(database, {
+      users: organisation.users,
+      offices: organisation.offices,
+      count,
+      now: options.now,
+      log: options.log,
+    });
+    options.log(
+      `Created the demo caseload: ${result.cases} cases, ${result.persons} persons in ${(result.milliseconds / 1000).toFixed(1)} s`,
+    );
+  }
+  options.print(`Demo users (password: ${DEMO_PASSWORD}):`);
+  for (const user of demoUsers) options.print(`  ${demoEmail(user.key).padEnd(40)} ${user.displayName}`);
+  for (const user of demoCounsellors)
+    options.print(`  ${demoEmail(user.key).padEnd(40)} ${user.displayName}`);
 }
