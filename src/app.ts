@@ -9,6 +9,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Config } from './config.js';
 import { resolveSessionActor } from './modules/auth/resolve-session-actor.js';
 import { registerModules } from './modules/index.js';
+import { resolveApiKeyActor } from './modules/partners/resolve-api-key.js';
 import type { Database } from './platform/db/database.js';
 import { registerProblemHandlers } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
@@ -62,7 +63,7 @@ export async function buildApp(options: {
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(rateLimit, { global: false });
-  registerRouteAccess(app, resolveSessionActor);
+  registerRouteAccess(app, resolveSessionActor, { resolveApiKey: resolveApiKeyActor });
   const webRoot = options.webRoot ?? path.join(repositoryRoot, 'dist', 'web');
   const webApp = await registerWebApp(app, webRoot);
   registerProblemHandlers(app, { webApp });

@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { seedDemo } from './modules/demo/seed-demo.js';
+import { startOutboxWorker } from './modules/messaging/outbox-setup.js';
 import { openDatabase } from './platform/db/database.js';
 import { migrateDatabase } from './platform/db/migrate.js';
 
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   await migrateDatabase(database);
   const app = await buildApp({ config, database });
   if (config.demo) await seedDemo(database, { log: (line) => app.log.info(line), print: console.log });
+  const outboxWorker = startOutboxWorker(database, { log: app.log });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
     app.log.info(`${signal} received: closing`);
     // Close the server first so no request runs against a closed database.
     await app.close();
+    await outboxWorker.stop();
     await database.close();
     process.exit(0);
   };

@@ -2,8 +2,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import { authRoutes } from './auth/auth-routes.js';
 import { caseActivityRoutes } from './cases/case-activity-routes.js';
 import { caseRoutes } from './cases/case-routes.js';
+import { messagingRoutes } from './messaging/messaging-routes.js';
 import { organisationRoutes } from './organisation/organisation-routes.js';
 import { monitoringRoutes } from './monitoring/monitoring-routes.js';
+import { partnersModuleRoutes } from './partners/referral-routes.js';
 import { personRoutes } from './persons/person-routes.js';
 import { reintegrationRoutes } from './reintegration/reintegration-routes.js';
 import { vulnerabilityRoutes } from './vulnerability/vulnerability-routes.js';
@@ -20,4 +22,6 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(counsellingRoutes);
   await app.register(reintegrationRoutes);
   await app.register(monitoringRoutes);
+  await app.register(messagingRoutes);
+  await app.register(partnersModuleRoutes);
 };

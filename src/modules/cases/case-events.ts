@@ -29,6 +29,9 @@ export const caseEventKinds = [
   'grant_disbursed',
   'monitoring_visit_recorded',
   'sustainability_survey_recorded',
+  'message_not_sent',
+  'message_language_fallback',
+  'referral_received',
 ] as const;
 export type CaseEventKind = (typeof caseEventKinds)[number];
 

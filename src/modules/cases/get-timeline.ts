@@ -96,6 +96,21 @@ export function summariseEvent(programme: string, kind: string, data: EventData)
         en: `Sustainability survey: composite ${text(data.compositeScore) || '–'}`,
         nl: `Duurzaamheidsenquête: totaalscore ${text(data.compositeScore) || '–'}`,
       };
+    case 'message_not_sent':
+      return {
+        en: `Message not sent (${text(data.kind)}): ${text(data.reason)}`,
+        nl: `Bericht niet verstuurd (${text(data.kind)}): ${text(data.reason)}`,
+      };
+    case 'message_language_fallback':
+      return {
+        en: `No ${text(data.kind)} wording in "${text(data.requestedLanguage)}": SMS sent in English`,
+        nl: `Geen tekst ${text(data.kind)} in "${text(data.requestedLanguage)}": sms in het Engels verstuurd`,
+      };
+    case 'referral_received':
+      return {
+        en: `Referral ${text(data.partnerReference)} received from ${text(data.partnerName)}`,
+        nl: `Verwijzing ${text(data.partnerReference)} ontvangen van ${text(data.partnerName)}`,
+      };
     default:
       return { en: kind, nl: kind };
   }

@@ -38,5 +38,16 @@ export const auditActions = [
   'monitoring_visit.create',
   'sustainability_survey.create',
   'sustainability_weights.create',
+  'outbox.replay',
+  'sms_template.update',
+  'sms_template.reset',
+  'partner.create',
+  'partner.update',
+  'api_key.create',
+  'api_key.revoke',
+  'webhook_subscription.create',
+  'webhook_subscription.update',
+  'referral.create',
+  'referral_import.create',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -12,7 +12,7 @@ export async function recordAudit(
     missionId: ctx.actor.missionId,
     id: newId(),
     at: ctx.now,
-    actorType: 'user',
+    actorType: ctx.actor.partner ? 'partner' : 'user',
     actorId: ctx.actor.id,
     action: entry.action,
     recordType: entry.recordType,

@@ -4,7 +4,18 @@ export interface RoleGrant {
   officeId: string | null;
 }
 
-/** Who is making a request: a signed-in user of one mission. */
+/** A partner system calling with one of its API keys, and the scopes that key grants. */
+export interface PartnerPrincipal {
+  partnerId: string;
+  apiKeyId: string;
+  name: string;
+  scopes: string[];
+}
+
+/**
+ * Who is making a request: a signed-in user of one mission, or (with `partner` set, `id` the API
+ * key's id and no roles) a partner system authenticated by an API key.
+ */
 export interface Actor {
   id: string;
   missionId: string;
@@ -12,6 +23,7 @@ export interface Actor {
   displayName: string;
   locale: string;
   roles: RoleGrant[];
+  partner?: PartnerPrincipal;
 }
 
 /** True when the actor holds one of the roles (at any office). */
