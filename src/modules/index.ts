@@ -10,6 +10,7 @@ import { personRoutes } from './persons/person-routes.js';
 import { reintegrationRoutes } from './reintegration/reintegration-routes.js';
 import { vulnerabilityRoutes } from './vulnerability/vulnerability-routes.js';
 import { counsellingRoutes } from './counselling/counselling-routes.js';
+import { travelDocumentRoutes } from './travel-documents/travel-document-routes.js';
 
 /** Every domain module's routes, mounted under /api/v1. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -24,4 +25,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(monitoringRoutes);
   await app.register(messagingRoutes);
   await app.register(partnersModuleRoutes);
+  await app.register(travelDocumentRoutes);
 };
