@@ -2,9 +2,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import { authRoutes } from './auth/auth-routes.js';
 import { caseActivityRoutes } from './cases/case-activity-routes.js';
 import { caseRoutes } from './cases/case-routes.js';
+import { emissionsRoutes } from './emissions/emissions-routes.js';
 import { messagingRoutes } from './messaging/messaging-routes.js';
 import { organisationRoutes } from './organisation/organisation-routes.js';
 import { monitoringRoutes } from './monitoring/monitoring-routes.js';
+import { movementsRoutes } from './movements/movements-routes.js';
 import { partnersModuleRoutes } from './partners/referral-routes.js';
 import { personRoutes } from './persons/person-routes.js';
 import { reintegrationRoutes } from './reintegration/reintegration-routes.js';
@@ -26,4 +28,6 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(messagingRoutes);
   await app.register(partnersModuleRoutes);
   await app.register(travelDocumentRoutes);
+  await app.register(movementsRoutes);
+  await app.register(emissionsRoutes);
 };

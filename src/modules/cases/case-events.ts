@@ -32,6 +32,15 @@ export const caseEventKinds = [
   'message_not_sent',
   'message_language_fallback',
   'referral_received',
+  'booking_created',
+  'booking_confirmed',
+  'booking_changed',
+  'booking_cancelled',
+  'passenger_departed',
+  'passenger_no_show',
+  'passenger_status_changed',
+  'passenger_handed_over',
+  'departure_published',
 ] as const;
 export type CaseEventKind = (typeof caseEventKinds)[number];
 

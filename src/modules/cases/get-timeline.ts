@@ -111,6 +111,52 @@ export function summariseEvent(programme: string, kind: string, data: EventData)
         en: `Referral ${text(data.partnerReference)} received from ${text(data.partnerName)}`,
         nl: `Verwijzing ${text(data.partnerReference)} ontvangen van ${text(data.partnerName)}`,
       };
+    case 'booking_created':
+      return {
+        en: `Travel booked (held), PNR ${text(data.pnr) || '–'}`,
+        nl: `Reis geboekt (optie), PNR ${text(data.pnr) || '–'}`,
+      };
+    case 'booking_confirmed':
+      return {
+        en: `Booking confirmed, PNR ${text(data.pnr) || '–'}`,
+        nl: `Boeking bevestigd, PNR ${text(data.pnr) || '–'}`,
+      };
+    case 'booking_changed':
+      return {
+        en: `Booking changed (version ${text(String(data.version ?? ''))})`,
+        nl: `Boeking gewijzigd (versie ${text(String(data.version ?? ''))})`,
+      };
+    case 'booking_cancelled':
+      return {
+        en: `Booking cancelled: ${text(data.reason)}`,
+        nl: `Boeking geannuleerd: ${text(data.reason)}`,
+      };
+    case 'passenger_departed':
+      return { en: 'Passenger departed', nl: 'Passagier vertrokken' };
+    case 'passenger_no_show':
+      return {
+        en: 'Passenger did not show up for the flight',
+        nl: 'Passagier niet verschenen voor de vlucht',
+      };
+    case 'passenger_status_changed':
+      return { en: `Passenger ${text(data.status)}`, nl: `Passagier: ${text(data.status)}` };
+    case 'passenger_handed_over':
+      return {
+        en: `Handed over to ${text(data.receivingPartyName)} (${text(data.receivedBy)})`,
+        nl: `Overgedragen aan ${text(data.receivingPartyName)} (${text(data.receivedBy)})`,
+      };
+    case 'departure_published':
+      return { en: 'Partners notified of the departure', nl: 'Partners geïnformeerd over het vertrek' };
+    case 'eligibility_decided':
+      return {
+        en: `Eligibility decided: ${text(data.outcome).replaceAll('_', ' ')} (policy version ${String(data.policyVersion ?? '')})`,
+        nl: `Geschiktheid besloten: ${text(data.outcome).replaceAll('_', ' ')} (beleidsversie ${String(data.policyVersion ?? '')})`,
+      };
+    case 'eligibility_overridden':
+      return {
+        en: `Eligibility overridden to ${text(data.outcome).replaceAll('_', ' ')}: ${text(data.justification)}`,
+        nl: `Geschiktheid overruled naar ${text(data.outcome).replaceAll('_', ' ')}: ${text(data.justification)}`,
+      };
     default:
       return { en: kind, nl: kind };
   }

@@ -49,5 +49,14 @@ export const auditActions = [
   'webhook_subscription.update',
   'referral.create',
   'referral_import.create',
+  'booking.create',
+  'booking.confirm',
+  'booking.rebook',
+  'booking.cancel',
+  'booking.passenger_status',
+  'booking.handover',
+  'assist_task.update',
+  'manifest.export',
+  'emission_factor_set.create',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

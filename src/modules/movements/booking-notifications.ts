@@ -1,0 +1,138 @@
+import { and, asc, eq, ne } from 'drizzle-orm';
+import { isValidPhoneNumber } from 'libphonenumber-js';
+import { DateTime } from 'luxon';
+import { loadAirportIndex } from '../../platform/airports/airports.js';
+import type { ServiceContext } from '../../platform/db/transaction.js';
+import { enqueueMessage } from '../../platform/outbox/enqueue-message.js';
+import { appendCaseEvent } from '../cases/case-events.js';
+import type { CaseRow } from '../cases/load-case.js';
+import { renderSmsTemplate } from '../messaging/render-sms-template.js';
+import { publishEvent } from '../partners/publish-event.js';
+import { persons } from '../persons/schema.js';
+import { type BookingRow, bookingPassengers, bookingSegments } from './schema.js';
+
+export type BookingChange = 'confirmed' | 'changed' | 'cancelled';
+
+const TEMPLATE = {
+  confirmed: 'flight_details',
+  changed: 'booking_changed',
+  cancelled: 'booking_cancelled',
+} as const;
+// Travellers are asked to be at the IOM desk this long before departure.
+const MEETING_HOURS_BEFORE_DEPARTURE = 3;
+const ADULT_AGE = 18;
+
+/** True when the person is 18 or older on the day (unknown dates of birth count as adult: they must be told). */
+export function isAdultOn(dateOfBirth: string | null, onDate: string): boolean {
+  if (!dateOfBirth) return true;
+  const born = DateTime.fromISO(dateOfBirth);
+  const day = DateTime.fromISO(onDate);
+  return born.plus({ years: ADULT_AGE }) <= day;
+}
+
+/**
+ * Tells the travellers and the partners about a confirmed, changed or cancelled booking, in the
+ * caller's transaction: one SMS per adult passenger in their preferred language (English, with a
+ * warning on the case, when there is none), and the booking.* event for partner webhooks.
+ */
+export async function notifyBookingChange(
+  ctx: ServiceContext,
+  options: { booking: BookingRow; kase: CaseRow | null; change: BookingChange },
+): Promise<{ smsQueued: number }> {
+  const { booking, kase, change } = options;
+  const missionId = ctx.actor.missionId;
+  const [segments, travellers, airports] = await Promise.all([
+    ctx.tx
+      .select()
+      .from(bookingSegments)
+      .where(and(eq(bookingSegments.missionId, missionId), eq(bookingSegments.bookingId, booking.id)))
+      .orderBy(asc(bookingSegments.position)),
+    ctx.tx
+      .select({ passengerId: bookingPassengers.id, person: persons })
+      .from(bookingPassengers)
+      .innerJoin(
+        persons,
+        and(eq(persons.missionId, bookingPassengers.missionId), eq(persons.id, bookingPassengers.personId)),
+      )
+      .where(
+        and(
+          eq(bookingPassengers.missionId, missionId),
+          eq(bookingPassengers.bookingId, booking.id),
+          ne(bookingPassengers.status, 'cancelled'),
+        ),
+      )
+      .orderBy(asc(bookingPassengers.position)),
+    loadAirportIndex(),
+  ]);
+  const first = segments[0]!;
+  const departure = DateTime.fromJSDate(first.departureAt, { zone: first.departureTimeZone });
+  const departureAirport = airports.get(first.departureAirport)?.name ?? first.departureAirport;
+  const flightNumber = `${first.airline}${first.flightNumber}`;
+  let smsQueued = 0;
+  for (const { person } of travellers) {
+    if (!isAdultOn(person.dateOfBirth, first.departureLocalDate)) continue;
+    const name = `${person.givenName} ${person.familyName}`;
+    if (!person.phone || !isValidPhoneNumber(person.phone)) {
+      if (kase) {
+        await appendCaseEvent(ctx, kase.id, 'message_not_sent', {
+          kind: TEMPLATE[change],
+          personId: person.id,
+          name,
+          reason: person.phone ? `the phone number of ${name} is not valid` : `no phone number for ${name}`,
+        });
+      }
+      continue;
+    }
+    const rendered = renderSmsTemplate(TEMPLATE[change], person.preferredLanguage, {
+      name,
+      date: first.departureLocalDate,
+      flightNumber,
+      departureAirport,
+      departureTime: departure.toFormat('HH:mm'),
+      meetingPoint: `IOM desk, ${departureAirport}`,
+      meetingTime: departure.minus({ hours: MEETING_HOURS_BEFORE_DEPARTURE }).toFormat('HH:mm'),
+    });
+    if (rendered.warning && kase) {
+      await appendCaseEvent(ctx, kase.id, 'message_language_fallback', {
+        kind: TEMPLATE[change],
+        personId: person.id,
+        name,
+        requestedLanguage: rendered.requestedLanguage,
+        warning: rendered.warning,
+      });
+    }
+    await enqueueMessage(ctx, {
+      channel: 'sms',
+      kind: `booking_${change}`,
+      idempotencyKey: `sms:booking:${booking.id}:${change}:${person.id}`,
+      caseId: kase?.id ?? null,
+      payload: { to: person.phone, text: rendered.text, language: rendered.language },
+    });
+    smsQueued++;
+  }
+  await publishEvent(
+    ctx,
+    `booking.${change}`,
+    {
+      bookingId: booking.id,
+      lineageId: booking.lineageId,
+      version: booking.version,
+      caseId: kase?.id ?? null,
+      caseReference: kase?.reference ?? null,
+      pnr: booking.pnr,
+      passengers: travellers.length,
+      segments: segments.map((s) => ({
+        flight: `${s.airline}${s.flightNumber}`,
+        from: s.departureAirport,
+        to: s.arrivalAirport,
+        departureLocal: DateTime.fromJSDate(s.departureAt, { zone: s.departureTimeZone }).toFormat(
+          "yyyy-MM-dd'T'HH:mm",
+        ),
+        departureTimeZone: s.departureTimeZone,
+        departureUtc: s.departureAt.toISOString(),
+      })),
+    },
+    { caseId: kase?.id ?? null },
+  );
+  return { smsQueued };
+}

@@ -1,0 +1,53 @@
+import { and, eq, notInArray } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/record-audit.js';
+import type { ServiceContext } from '../../platform/db/transaction.js';
+import { conflict } from '../../platform/http/problem.js';
+import { appendCaseEvent } from '../cases/case-events.js';
+import type { CaseRow } from '../cases/load-case.js';
+import { notifyBookingChange } from './booking-notifications.js';
+import { type BookingRow, bookingPassengers, bookings } from './schema.js';
+
+/**
+ * Cancels a booking; travellers of a confirmed one are told by SMS and partners by event. The
+ * case keeps its status: whether it goes back to travel documents or is rebooked is the
+ * caseworker's decision.
+ */
+export async function cancelBooking(
+  ctx: ServiceContext,
+  booking: BookingRow,
+  kase: CaseRow | null,
+  reason: string,
+): Promise<BookingRow> {
+  if (booking.status !== 'booked' && booking.status !== 'confirmed') {
+    throw conflict(`The booking is already ${booking.status}.`);
+  }
+  const [cancelled] = await ctx.tx
+    .update(bookings)
+    .set({ status: 'cancelled', cancelReason: reason, updatedAt: ctx.now })
+    .where(and(eq(bookings.missionId, booking.missionId), eq(bookings.id, booking.id)))
+    .returning();
+  // Tell the travellers before their places are marked cancelled: the SMS goes to those still booked.
+  let smsQueued = 0;
+  if (booking.status === 'confirmed') {
+    ({ smsQueued } = await notifyBookingChange(ctx, { booking: cancelled!, kase, change: 'cancelled' }));
+  }
+  await ctx.tx
+    .update(bookingPassengers)
+    .set({ status: 'cancelled', statusChangedAt: ctx.now, statusChangedBy: ctx.actor.id })
+    .where(
+      and(
+        eq(bookingPassengers.missionId, booking.missionId),
+        eq(bookingPassengers.bookingId, booking.id),
+        notInArray(bookingPassengers.status, ['departed', 'arrived']),
+      ),
+    );
+  if (kase) await appendCaseEvent(ctx, kase.id, 'booking_cancelled', { bookingId: booking.id, reason });
+  await recordAudit(ctx, {
+    action: 'booking.cancel',
+    recordType: 'booking',
+    recordId: booking.id,
+    before: { status: booking.status },
+    after: { status: 'cancelled', reason, smsQueued },
+  });
+  return cancelled!;
+}
