@@ -2,17 +2,18 @@ import type { FastifyPluginAsync } from 'fastify';
 import { authRoutes } from './auth/auth-routes.js';
 import { caseActivityRoutes } from './cases/case-activity-routes.js';
 import { caseRoutes } from './cases/case-routes.js';
+import { counsellingRoutes } from './counselling/counselling-routes.js';
+import { eligibilityRoutes } from './eligibility/eligibility-routes.js';
 import { emissionsRoutes } from './emissions/emissions-routes.js';
 import { messagingRoutes } from './messaging/messaging-routes.js';
-import { organisationRoutes } from './organisation/organisation-routes.js';
 import { monitoringRoutes } from './monitoring/monitoring-routes.js';
 import { movementsRoutes } from './movements/movements-routes.js';
+import { organisationRoutes } from './organisation/organisation-routes.js';
 import { partnersModuleRoutes } from './partners/referral-routes.js';
 import { personRoutes } from './persons/person-routes.js';
 import { reintegrationRoutes } from './reintegration/reintegration-routes.js';
-import { vulnerabilityRoutes } from './vulnerability/vulnerability-routes.js';
-import { counsellingRoutes } from './counselling/counselling-routes.js';
 import { travelDocumentRoutes } from './travel-documents/travel-document-routes.js';
+import { vulnerabilityRoutes } from './vulnerability/vulnerability-routes.js';
 
 /** Every domain module's routes, mounted under /api/v1. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -21,13 +22,14 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(personRoutes);
   await app.register(caseRoutes);
   await app.register(caseActivityRoutes);
-  await app.register(vulnerabilityRoutes);
-  await app.register(counsellingRoutes);
+  await app.register(eligibilityRoutes);
   await app.register(reintegrationRoutes);
   await app.register(monitoringRoutes);
+  await app.register(vulnerabilityRoutes);
+  await app.register(counsellingRoutes);
+  await app.register(travelDocumentRoutes);
   await app.register(messagingRoutes);
   await app.register(partnersModuleRoutes);
-  await app.register(travelDocumentRoutes);
   await app.register(movementsRoutes);
   await app.register(emissionsRoutes);
 };

@@ -41,6 +41,8 @@ export const caseEventKinds = [
   'passenger_status_changed',
   'passenger_handed_over',
   'departure_published',
+  'eligibility_decided',
+  'eligibility_overridden',
 ] as const;
 export type CaseEventKind = (typeof caseEventKinds)[number];
 

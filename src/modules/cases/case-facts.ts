@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
+import { latestEligibilityDecision } from '../eligibility/list-eligibility-decisions.js';
 import { personDocuments, persons } from '../persons/schema.js';
 import type { CaseRow } from './load-case.js';
 import { caseGroupMembers, caseTasks } from './schema.js';
@@ -60,6 +61,7 @@ export async function loadAvrrFacts(db: Executor, kase: CaseRow, now: Date): Pro
         isNull(caseTasks.doneAt),
       ),
     );
+  const decision = await latestEligibilityDecision(db, kase.missionId, kase.id);
   if (!isAvrrStatus(kase.status)) throw new Error(`Case ${kase.id} has unknown AVRR status ${kase.status}`);
   const previous = kase.previousStatus;
   return {
@@ -77,5 +79,10 @@ export async function loadAvrrFacts(db: Executor, kase: CaseRow, now: Date): Pro
     guardianConfirmedHost: kase.guardianConfirmedHost,
     guardianConfirmedReturn: kase.guardianConfirmedReturn,
     openBlockingTasks,
+    eligibilityDecision: decision && {
+      id: decision.id,
+      eligible: decision.outcome !== 'ineligible',
+      overridden: decision.kind === 'override',
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { Executor } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
+import { seedMissionPolicy } from '../eligibility/policy-store.js';
 import { seedReintegrationReferenceData } from '../reintegration/seed-reintegration.js';
 import { defaultReferralSources } from './referral-sources.js';
 import {
@@ -36,6 +37,7 @@ export async function createMission(
   await db
     .insert(referralSources)
     .values(defaultReferralSources.map((source, index) => ({ missionId, ...source, sortOrder: index })));
+  await seedMissionPolicy(db, missionId);
   await seedReintegrationReferenceData(db, missionId);
   return { missionId, offices: rows.map(({ id, name, kind }) => ({ id, name, kind })) };
 }

@@ -65,6 +65,41 @@ export function noOpenBlockingTasks(facts: AvrrFacts): GuardFailure | null {
   };
 }
 
+const NO_DECISION: GuardFailure = {
+  code: 'eligibility_not_decided',
+  message: {
+    en: 'Record an eligibility decision first: the outcome of the eligibility check decides this step.',
+    nl: 'Leg eerst een geschiktheidsbesluit vast: de uitkomst van de geschiktheidstoets bepaalt deze stap.',
+  },
+};
+
+// The step must follow the recorded decision (or an officer's override of it), never contradict it.
+export function eligibilityDecidedEligible(facts: AvrrFacts): GuardFailure | null {
+  const decision = facts.eligibilityDecision;
+  if (!decision) return NO_DECISION;
+  if (decision.eligible) return null;
+  return {
+    code: 'eligibility_decision_ineligible',
+    message: {
+      en: 'The eligibility decision says the applicant is not eligible. An officer may override it with a written justification.',
+      nl: 'Volgens het geschiktheidsbesluit komt de aanvrager niet in aanmerking. Een medewerker kan dit met een schriftelijke motivering overrulen.',
+    },
+  };
+}
+
+export function eligibilityDecidedIneligible(facts: AvrrFacts): GuardFailure | null {
+  const decision = facts.eligibilityDecision;
+  if (!decision) return NO_DECISION;
+  if (!decision.eligible) return null;
+  return {
+    code: 'eligibility_decision_eligible',
+    message: {
+      en: 'The eligibility decision says the applicant is eligible. An officer may override it with a written justification.',
+      nl: 'Volgens het geschiktheidsbesluit komt de aanvrager in aanmerking. Een medewerker kan dit met een schriftelijke motivering overrulen.',
+    },
+  };
+}
+
 function isUnaccompaniedMinorCase(facts: AvrrFacts): boolean {
   return facts.vulnerabilities.includes('unaccompanied_minor');
 }

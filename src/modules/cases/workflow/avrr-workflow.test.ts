@@ -58,13 +58,58 @@ describe('AVRR happy paths', () => {
     ),
   ];
 
+  // Deciding follows the recorded eligibility decision: give each decision step the matching one.
+  const decisionFor: Record<string, Partial<AvrrFacts>> = {
+    decide_eligible: { eligibilityDecision: { id: 'd1', eligible: true, overridden: false } },
+    decide_ineligible: { eligibilityDecision: { id: 'd1', eligible: false, overridden: false } },
+  };
+
   it.each(cases)('%s: %s → %s', (transition, from, to, reason) => {
-    expect(apply(transition, { status: from }, reason)).toEqual({ ok: true, from, to, transition });
+    expect(apply(transition, { status: from, ...decisionFor[transition] }, reason)).toEqual({
+      ok: true,
+      from,
+      to,
+      transition,
+    });
   });
 
   it('covers every transition of the definition', () => {
     const covered = new Set([...cases.map(([id]) => id), 'resume']);
     expect(avrrWorkflow.transitions.map((t) => t.id).filter((id) => !covered.has(id))).toEqual([]);
+  });
+});
+
+describe('deciding eligibility', () => {
+  const decision = (eligible: boolean, overridden = false) => ({ id: 'd1', eligible, overridden });
+
+  it.each([
+    ['decide_eligible', null, ['eligibility_not_decided']],
+    ['decide_eligible', decision(true), []],
+    ['decide_eligible', decision(false), ['eligibility_decision_ineligible']],
+    ['decide_eligible', decision(true, true), []],
+    ['decide_ineligible', null, ['eligibility_not_decided']],
+    ['decide_ineligible', decision(false), []],
+    ['decide_ineligible', decision(true), ['eligibility_decision_eligible']],
+    ['decide_ineligible', decision(false, true), []],
+  ] as const)('%s with decision %j refuses with %j', (transition, eligibilityDecision, expected) => {
+    const result = apply(transition, { status: 'application_submitted', eligibilityDecision }, REASON);
+    expect(codes(result)).toEqual(expected);
+  });
+
+  it('says in English and Dutch that a decision must be recorded first', () => {
+    const result = apply('decide_eligible', { status: 'application_submitted' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.reasons[0]?.message.en).toContain('Record an eligibility decision first');
+      expect(result.reasons[0]?.message.nl).toContain('geschiktheidsbesluit');
+    }
+  });
+
+  it('still works for facts built without the decision field (older callers)', () => {
+    const { eligibilityDecision: _omitted, ...facts } = buildAvrrFacts({ status: 'application_submitted' });
+    expect(codes(applyTransition(avrrWorkflow, facts, { transition: 'decide_eligible' }))).toEqual([
+      'eligibility_not_decided',
+    ]);
   });
 });
 

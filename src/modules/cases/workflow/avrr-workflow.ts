@@ -1,5 +1,7 @@
 // The AVRR (assisted voluntary return and reintegration) case workflow, as data.
 import {
+  eligibilityDecidedEligible,
+  eligibilityDecidedIneligible,
   everyPersonHasValidTravelDocument,
   guardianConfirmedHost,
   guardianConfirmedReturn,
@@ -45,6 +47,8 @@ export type AvrrFacts = {
   guardianConfirmedHost: boolean;
   guardianConfirmedReturn: boolean;
   openBlockingTasks?: readonly { title: string }[];
+  /** The eligibility decision in effect (the latest recorded or overridden); null or absent when none. */
+  eligibilityDecision?: { id: string; eligible: boolean; overridden: boolean } | null;
 };
 
 const TERMINAL: readonly AvrrStatus[] = ['closed', 'withdrawn'];
@@ -139,7 +143,7 @@ const TRANSITIONS: readonly TransitionDef<AvrrStatus, AvrrFacts>[] = [
     from: ['application_submitted'],
     to: 'eligible',
     label: { en: 'Decide: eligible', nl: 'Besluit: geschikt' },
-    guards: [],
+    guards: [eligibilityDecidedEligible],
   },
   {
     id: 'decide_ineligible',
@@ -147,7 +151,7 @@ const TRANSITIONS: readonly TransitionDef<AvrrStatus, AvrrFacts>[] = [
     to: 'ineligible',
     label: { en: 'Decide: ineligible', nl: 'Besluit: niet geschikt' },
     requiresReason: true,
-    guards: [],
+    guards: [eligibilityDecidedIneligible],
   },
   {
     id: 'request_travel_documents',

@@ -17,6 +17,7 @@ export function buildAvrrFacts(overrides: Partial<AvrrFacts> = {}): AvrrFacts {
     guardianConfirmedHost: false,
     guardianConfirmedReturn: false,
     openBlockingTasks: [],
+    eligibilityDecision: null,
     ...overrides,
   };
 }

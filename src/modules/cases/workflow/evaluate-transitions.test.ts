@@ -161,12 +161,14 @@ describe('AVRR evaluator properties', () => {
     ],
     vulnerabilities: ['unaccompanied_minor'],
     openBlockingTasks: [{ title: 'Open task' }],
+    eligibilityDecision: { id: 'd1', eligible: false, overridden: false },
   };
   const nobody: Partial<AvrrFacts> = { persons: [] };
   const passing: Partial<AvrrFacts> = {
     vulnerabilities: ['unaccompanied_minor'],
     guardianConfirmedHost: true,
     guardianConfirmedReturn: true,
+    eligibilityDecision: { id: 'd1', eligible: true, overridden: false },
   };
   const ids = [...avrrWorkflow.transitions.map((t) => t.id), 'not_a_transition'];
   const previousStatuses: (AvrrStatus | null)[] = [null, ...AVRR_STATUSES];
@@ -231,6 +233,9 @@ describe('AVRR evaluator properties', () => {
       [
         'already_departed',
         'blocking_tasks_open',
+        'eligibility_decision_eligible',
+        'eligibility_decision_ineligible',
+        'eligibility_not_decided',
         'guardian_host_unconfirmed',
         'guardian_return_unconfirmed',
         'no_persons',
