@@ -54,6 +54,13 @@ const list = (value: string | undefined) =>
     .map((item) => item.trim())
     .filter(Boolean);
 const optional = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
+// Spreadsheets often hold only the known part of a date of birth (1995, 1995-06): the precision says which.
+const completeDate = (value: string | undefined) => {
+  const date = optional(value);
+  if (date && /^\d{4}$/.test(date)) return `${date}-01-01`;
+  if (date && /^\d{4}-\d{2}$/.test(date)) return `${date}-01`;
+  return date;
+};
 
 /**
  * Parses and validates a referral CSV (header row first; row numbers count the header as row 1).
@@ -117,7 +124,7 @@ export function parseReferralCsv(text: string, partnerId: string): ParsedReferra
         givenName: record.given_name ?? '',
         familyName: record.family_name ?? '',
         sex: record.sex?.toLowerCase() ?? '',
-        dateOfBirth: optional(record.date_of_birth),
+        dateOfBirth: completeDate(record.date_of_birth),
         dateOfBirthPrecision: record.date_of_birth_precision?.toLowerCase() ?? '',
         nationalities: list(record.nationalities),
         languages: list(record.languages),

@@ -203,11 +203,21 @@ async function readCsvForm(
     });
   let partnerId: string | undefined;
   let file: { filename: string; data: Buffer } | undefined;
-  for await (const part of request.parts({ limits: { fileSize: MAX_CSV_BYTES } })) {
-    if (part.type === 'file') {
-      const data = await part.toBuffer();
-      if (part.fieldname === 'file') file = { filename: part.filename, data };
-    } else if (part.fieldname === 'partnerId') partnerId = String(part.value);
+  try {
+    for await (const part of request.parts({ limits: { fileSize: MAX_CSV_BYTES } })) {
+      if (part.type === 'file') {
+        const data = await part.toBuffer();
+        if (part.fieldname === 'file') file = { filename: part.filename, data };
+      } else if (part.fieldname === 'partnerId') partnerId = String(part.value);
+    }
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new HttpProblem({
+        status: 413,
+        title: 'Content Too Large',
+        detail: 'The CSV is larger than 5 MiB.',
+      });
+    throw error;
   }
   const errors = [];
   if (!partnerId || !z.uuid().safeParse(partnerId).success)
