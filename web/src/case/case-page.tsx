@@ -8,8 +8,10 @@ import { ErrorMessage, Loading } from '../ui/status-messages.js';
 import { CaseHeader } from './case-header.js';
 import { DocumentsPanel } from './documents-panel.js';
 import { GuardianPanel } from './guardian-panel.js';
+import { MonitoringPanel } from './monitoring-panel.js';
 import { NotesPanel } from './notes-panel.js';
 import { PeoplePanel } from './people-panel.js';
+import { ReintegrationPanel } from './reintegration-panel.js';
 import { TasksPanel } from './tasks-panel.js';
 import { TimelinePanel } from './timeline-panel.js';
 import { TransitionsPanel } from './transitions-panel.js';
@@ -95,6 +97,8 @@ function CaseView({ id }: { id: string }) {
           <NotesPanel {...panel} />
           <TasksPanel {...panel} />
           <DocumentsPanel {...panel} />
+          {kase.programme === 'avrr' && <ReintegrationPanel {...panel} />}
+          {kase.programme === 'avrr' && <MonitoringPanel {...panel} />}
         </div>
         <aside className="case-side">
           <TimelinePanel caseId={kase.id} refreshKey={activity} />
