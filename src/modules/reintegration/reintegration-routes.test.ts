@@ -215,6 +215,30 @@ describe('grants and budgets', () => {
     expect(grant.partnerNgo).toMatchObject({ id: ros.id, name: 'Stichting ROS' });
   });
 
+  it('caps an economic grant at the in-kind budget in force for the people of the case', async () => {
+    const kase = await buildCase(t.database.db, { mission });
+    await givenBudget(t, mission, 'P1', '10000');
+    await givenPlan(t, mission, kase);
+    const counsellor = await t.as(mission.users.counsellor);
+    const over = await counsellor.post(`/api/v1/cases/${kase.id}/grants`, {
+      type: 'economic',
+      fundingProject: 'P1',
+      currency: 'EUR',
+      amount: '1800.01',
+    });
+    expect(over.statusCode).toBe(422);
+    expect(over.json()).toMatchObject({
+      cap: '1800.00',
+      capsSource: expect.stringMatching(/^policy v1 on /),
+    });
+    const medical = await givenGrant(t, mission, kase, {
+      fundingProject: 'P1',
+      amount: '5000',
+      type: 'medical',
+    });
+    expect(medical.amount).toBe('5000.00');
+  });
+
   it('refuses a grant before the case has a plan', async () => {
     const kase = await buildCase(t.database.db, { mission });
     await givenBudget(t, mission, 'P1', '10000');

@@ -7,7 +7,7 @@ import { addPartnerNgo } from './add-partner-ngo.js';
 import { createFundingBudget, listFundingBudgets } from './create-funding-budget.js';
 import { createGrant } from './create-grant.js';
 import { finalisePlan } from './finalise-plan.js';
-import { defaultGrantCaps } from './grant-caps.js';
+import { resolveGrantCaps } from './grant-caps.js';
 import { listGrants } from './list-grants.js';
 import { loadReintegrationCase } from './load-reintegration-case.js';
 import { listPartnerNgos } from './partner-ngos.js';
@@ -159,8 +159,11 @@ export const reintegrationRoutes: FastifyPluginAsyncZod = async (app) => {
       const grant = await withTransaction(request, async (ctx) => {
         const { kase, plan } = await loadReintegrationCase(ctx.tx, actor, request.params.id);
         authorize(request, reintegrationPolicy.createGrant(actor, kase));
-        // Until the dated tariffs can be read here, the published 2017 figures are the caps.
-        const caps = defaultGrantCaps(request.body.type);
+        const caps = await resolveGrantCaps(ctx.tx, {
+          kase,
+          type: request.body.type,
+          date: ctx.now.toISOString().slice(0, 10),
+        });
         const row = await createGrant(ctx, { kase, plan, input: request.body, caps });
         return (await listGrants(ctx.tx, kase, row.id))[0]!;
       });
