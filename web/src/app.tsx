@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router-dom';
 import { useAuth } from './auth/auth-context.js';
+import { AdminPage } from './admin/admin-page.js';
 import { LoginPage } from './auth/login-page.js';
 import { CasePage } from './case/case-page.js';
 import { CaseloadPage } from './caseload/caseload-page.js';
@@ -28,6 +29,7 @@ export function App() {
         <Route path="/cases/new" element={<NewCasePage />} />
         <Route path="/cases/:id" element={<CasePage />} />
         <Route path="/tasks" element={<MyTasksPage />} />
+        <Route path="/admin/*" element={<AdminPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </AppShell>

@@ -9,6 +9,7 @@ import { CaseHeader } from './case-header.js';
 import { DocumentsPanel } from './documents-panel.js';
 import { GuardianPanel } from './guardian-panel.js';
 import { MonitoringPanel } from './monitoring-panel.js';
+import { MessagesPanel } from './messages-panel.js';
 import { NotesPanel } from './notes-panel.js';
 import { PeoplePanel } from './people-panel.js';
 import { ReintegrationPanel } from './reintegration-panel.js';
@@ -97,6 +98,7 @@ function CaseView({ id }: { id: string }) {
           <NotesPanel {...panel} />
           <TasksPanel {...panel} />
           <DocumentsPanel {...panel} />
+          <MessagesPanel {...panel} refreshKey={activity} />
           {kase.programme === 'avrr' && <ReintegrationPanel {...panel} />}
           {kase.programme === 'avrr' && <MonitoringPanel {...panel} />}
         </div>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router-dom';
+import { mayAdminister } from '../admin/admin-page.js';
 import { useAuth, useMe } from '../auth/auth-context.js';
 import { LanguageSwitcher } from '../i18n/language-switcher.js';
 
@@ -36,6 +37,11 @@ export function AppShell({ children }: { children: ReactNode }) {
             <li>
               <NavLink to="/tasks">{t('nav.myTasks')}</NavLink>
             </li>
+            {mayAdminister(me.roles) && (
+              <li>
+                <NavLink to="/admin">{t('nav.admin')}</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="header-tools">

@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Route, Routes } from 'react-router-dom';
+import { useMe } from '../auth/auth-context.js';
+import { DeliveriesPage } from './deliveries-page.js';
+import { PartnersPage } from './partners-page.js';
+import { ReferralImportPage } from './referral-import-page.js';
+import { SmsSinkPage } from './sms-sink-page.js';
+
+/** True when the signed-in user may open the administration pages. */
+export function mayAdminister(roles: { role: string }[]): boolean {
+  return roles.some(
+    (grant) => grant.role === 'admin' || grant.role === 'manager' || grant.role === 'counsellor',
+  );
+}
+
+/** Administration: partners and their keys and webhooks, deliveries, the SMS sink, referral imports. */
+export function AdminPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const isAdmin = me.roles.some((grant) => grant.role === 'admin');
+  return (
+    <section aria-labelledby="admin-heading">
+      <h1 id="admin-heading">{t('admin.title')}</h1>
+      <nav aria-label={t('admin.sections')}>
+        <ul className="nav-list">
+          <li>
+            <NavLink to="/admin" end>
+              {t('admin.partners')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/referral-import">{t('admin.referralImport')}</NavLink>
+          </li>
+          {isAdmin && (
+            <>
+              <li>
+                <NavLink to="/admin/deliveries">{t('admin.deliveries')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/admin/sms-sink">{t('admin.smsSink')}</NavLink>
+              </li>
+            </>
+          )}
+        </ul>
+      </nav>
+      <Routes>
+        <Route index element={<PartnersPage canManage={isAdmin} />} />
+        <Route path="referral-import" element={<ReferralImportPage />} />
+        <Route path="deliveries" element={<DeliveriesPage />} />
+        <Route path="sms-sink" element={<SmsSinkPage />} />
+      </Routes>
+    </section>
+  );
+}
