@@ -7,6 +7,7 @@ import { CasePage } from './case/case-page.js';
 import { CaseloadPage } from './caseload/caseload-page.js';
 import { AppShell } from './layout/app-shell.js';
 import { NewCasePage } from './new-case/new-case-page.js';
+import { PolicyPage } from './policy/policy-page.js';
 import { MyTasksPage } from './tasks/my-tasks-page.js';
 import { Loading } from './ui/status-messages.js';
 
@@ -29,6 +30,7 @@ export function App() {
         <Route path="/cases/new" element={<NewCasePage />} />
         <Route path="/cases/:id" element={<CasePage />} />
         <Route path="/tasks" element={<MyTasksPage />} />
+        <Route path="/policy" element={<PolicyPage />} />
         <Route path="/admin/*" element={<AdminPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>

@@ -7,6 +7,7 @@ import { useApi } from '../api/use-api.js';
 import { ErrorMessage, Loading } from '../ui/status-messages.js';
 import { CaseHeader } from './case-header.js';
 import { DocumentsPanel } from './documents-panel.js';
+import { EligibilityPanel } from './eligibility-panel.js';
 import { GuardianPanel } from './guardian-panel.js';
 import { MonitoringPanel } from './monitoring-panel.js';
 import { MessagesPanel } from './messages-panel.js';
@@ -94,6 +95,7 @@ function CaseView({ id }: { id: string }) {
         <div className="case-main">
           <TransitionsPanel {...mutation} refreshKey={activity} />
           {kase.vulnerabilities.includes('unaccompanied_minor') && <GuardianPanel {...mutation} />}
+          {kase.programme === 'avrr' && <EligibilityPanel {...panel} />}
           <PeoplePanel {...panel} onPersonsChanged={reload} />
           <NotesPanel {...panel} />
           <TasksPanel {...panel} />

@@ -42,6 +42,11 @@ export function AppShell({ children }: { children: ReactNode }) {
                 <NavLink to="/admin">{t('nav.admin')}</NavLink>
               </li>
             )}
+            {me.roles.some((r) => ['manager', 'admin'].includes(r.role)) && (
+              <li>
+                <NavLink to="/policy">{t('nav.policy')}</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="header-tools">
