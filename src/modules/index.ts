@@ -11,6 +11,7 @@ import { movementsRoutes } from './movements/movements-routes.js';
 import { organisationRoutes } from './organisation/organisation-routes.js';
 import { partnersModuleRoutes } from './partners/referral-routes.js';
 import { personRoutes } from './persons/person-routes.js';
+import { reportsRoutes } from './reports/reports-routes.js';
 import { reintegrationRoutes } from './reintegration/reintegration-routes.js';
 import { travelDocumentRoutes } from './travel-documents/travel-document-routes.js';
 import { vulnerabilityRoutes } from './vulnerability/vulnerability-routes.js';
@@ -32,4 +33,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(partnersModuleRoutes);
   await app.register(movementsRoutes);
   await app.register(emissionsRoutes);
+  await app.register(reportsRoutes);
 };

@@ -61,5 +61,6 @@ export const auditActions = [
   'eligibility.decide',
   'eligibility.override',
   'policy.version_create',
+  'report.export',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

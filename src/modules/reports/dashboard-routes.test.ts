@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildCase } from '../../test-support/build-case.js';
+import { buildMission, type TestMission } from '../../test-support/build-mission.js';
+import { startTestApp, type TestApp } from '../../test-support/test-app.js';
+import { missionToday } from '../cases/case-facts.js';
+import { amsIstEbl, buildTravellingCase } from '../movements/movements-test-support.js';
+import { weekStarts } from './get-dashboard.js';
+import { depart, openCase, transition } from './reports-test-support.js';
+
+let t: TestApp;
+let mission: TestMission;
+
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+beforeEach(async () => {
+  mission = await buildMission(t.database.db);
+});
+
+async function dashboard(user: { id: string }, query = '') {
+  const api = await t.as(user);
+  const response = await api.get(`/api/v1/dashboard${query}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json();
+}
+
+const statusCounts = (board: { openCaseload: { byProgrammeStatus: { status: string; count: number }[] } }) =>
+  Object.fromEntries(board.openCaseload.byProgrammeStatus.map((row) => [row.status, row.count]));
+
+describe('the dashboard caseload', () => {
+  it('counts open cases by status, office and counsellor, and follows a transition at once', async () => {
+    const { counsellor } = mission.users;
+    const first = await openCase(t, mission, { assigneeId: counsellor.id });
+    await openCase(t, mission, { assigneeId: counsellor.id });
+    await openCase(t, mission, { officeId: mission.offices.terApel.id });
+
+    const before = await dashboard(mission.users.manager);
+    expect(before.openCaseload.total).toBe(3);
+    expect(statusCounts(before)).toEqual({ registered: 3 });
+    expect(before.openCaseload.byOffice).toEqual([
+      { officeId: mission.offices.hague.id, officeName: 'The Hague office', count: 2 },
+      { officeId: mission.offices.terApel.id, officeName: 'Ter Apel reception centre', count: 1 },
+    ]);
+    expect(before.openCaseload.byAssignee).toEqual([
+      { assigneeId: counsellor.id, displayName: counsellor.displayName, count: 2 },
+      { assigneeId: null, displayName: null, count: 1 },
+    ]);
+
+    await transition(t, mission, first.id, 'start_counselling');
+    expect(statusCounts(await dashboard(mission.users.manager))).toEqual({ registered: 2, counselling: 1 });
+    await transition(t, mission, first.id, 'withdraw', 'Decided to stay');
+    const after = await dashboard(mission.users.manager);
+    expect(after.openCaseload.total).toBe(2);
+    expect(statusCounts(after)).toEqual({ registered: 2 });
+  });
+
+  it('filters by office and programme', async () => {
+    await openCase(t, mission);
+    await openCase(t, mission, { officeId: mission.offices.terApel.id });
+    const hague = await dashboard(mission.users.manager, `?officeId=${mission.offices.hague.id}`);
+    expect(hague.openCaseload.total).toBe(1);
+    expect((await dashboard(mission.users.manager, '?programme=avrr')).openCaseload.total).toBe(2);
+    expect((await dashboard(mission.users.manager, '?programme=resettlement')).openCaseload.total).toBe(0);
+  });
+
+  it('counts vulnerable cases by category', async () => {
+    await openCase(t, mission, { vulnerabilities: ['health_needs', 'unaccompanied_minor'] });
+    await openCase(t, mission, { vulnerabilities: ['health_needs'] });
+    await openCase(t, mission);
+    const board = await dashboard(mission.users.manager);
+    expect(board.vulnerableCases).toEqual([
+      { category: 'health_needs', count: 2 },
+      { category: 'unaccompanied_minor', count: 1 },
+    ]);
+  });
+});
+
+describe('who sees what on the dashboard', () => {
+  it('shows a counsellor only their offices, and victims of trafficking only when assigned', async () => {
+    const { counsellor } = mission.users;
+    await openCase(t, mission);
+    await openCase(t, mission, { officeId: mission.offices.terApel.id });
+    await openCase(t, mission, { vulnerabilities: ['victim_of_trafficking'] });
+    await openCase(t, mission, { vulnerabilities: ['victim_of_trafficking'], assigneeId: counsellor.id });
+
+    expect((await dashboard(mission.users.manager)).openCaseload.total).toBe(4);
+    expect((await dashboard(mission.users.vulnerable)).openCaseload.total).toBe(4);
+    const own = await dashboard(counsellor);
+    expect(own.openCaseload.total).toBe(2);
+    expect(own.openCaseload.byOffice.map((row: { officeId: string }) => row.officeId)).toEqual([
+      mission.offices.hague.id,
+    ]);
+    expect(own.vulnerableCases).toEqual([{ category: 'victim_of_trafficking', count: 1 }]);
+    expect((await dashboard(mission.users.otherCounsellor)).openCaseload.total).toBe(1);
+  });
+
+  it('agrees with the caseload list (visibleCasesWhere) for every role', async () => {
+    const { counsellor } = mission.users;
+    await openCase(t, mission, { assigneeId: counsellor.id });
+    await openCase(t, mission, {
+      officeId: mission.offices.terApel.id,
+      vulnerabilities: ['victim_of_trafficking'],
+    });
+    await openCase(t, mission, { vulnerabilities: ['victim_of_trafficking'], assigneeId: counsellor.id });
+    await openCase(t, mission, { officeId: mission.offices.erbil.id });
+    await buildCase(t.database.db, { mission, vulnerabilities: ['victim_of_trafficking'] });
+    for (const user of Object.values(mission.users)) {
+      const api = await t.as(user);
+      const listed = (await api.get('/api/v1/cases?open=true&pageSize=100')).json().total;
+      expect((await dashboard(user)).openCaseload.total, user.email).toBe(listed);
+    }
+  });
+});
+
+describe('overdue tasks', () => {
+  it('counts open tasks due before today, and moves them with their case', async () => {
+    const kase = await openCase(t, mission);
+    const api = await t.as(mission.users.manager);
+    const add = async (dueDate: string) => {
+      const response = await api.post(`/api/v1/cases/${kase.id}/tasks`, {
+        title: `Call back ${dueDate}`,
+        dueDate,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json().task;
+    };
+    await add('2020-01-01');
+    const done = await add('2020-01-02');
+    await add('2999-01-01');
+    expect((await dashboard(mission.users.manager)).overdueTasks.total).toBe(2);
+
+    expect((await api.patch(`/api/v1/tasks/${done.id}`, { done: true })).statusCode).toBe(200);
+    const board = await dashboard(mission.users.manager);
+    expect(board.overdueTasks).toEqual({
+      total: 1,
+      byOffice: [{ officeId: mission.offices.hague.id, officeName: 'The Hague office', count: 1 }],
+    });
+
+    const moved = await api.patch(`/api/v1/cases/${kase.id}`, {
+      version: 1,
+      officeId: mission.offices.terApel.id,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await dashboard(mission.users.manager)).overdueTasks.byOffice).toEqual([
+      { officeId: mission.offices.terApel.id, officeName: 'Ter Apel reception centre', count: 1 },
+    ]);
+    expect((await dashboard(mission.users.counsellor)).overdueTasks.total).toBe(0);
+  });
+});
+
+describe('departures', () => {
+  it('counts departures per week and ranks destinations (arrival airport, else nationality)', async () => {
+    // Two travellers flying to Erbil (IQ) through the movements API.
+    const { kase, personIds } = await buildTravellingCase(t.database.db, mission, [{}, {}]);
+    const movements = await t.as(mission.users.movements);
+    const held = await movements.post('/api/v1/bookings', { caseId: kase.id, ...amsIstEbl() });
+    expect(held.statusCode, held.body).toBe(201);
+    const confirmed = (await movements.post(`/api/v1/bookings/${held.json().booking.id}/confirm`)).json()
+      .booking;
+    expect(personIds).toHaveLength(2);
+    const passenger = confirmed.passengers[0];
+    const marked = await movements.post(`/api/v1/board/passengers/${passenger.id}/status`, {
+      status: 'departed',
+    });
+    expect(marked.statusCode, marked.body).toBe(200);
+    // One Afghan without a booking: the nationality stands in for the destination.
+    const afghan = await openCase(t, mission, { nationalities: [['AF']] });
+    await depart(t, mission, afghan.id);
+
+    const board = await dashboard(mission.users.manager);
+    const thisWeek = weekStarts(missionToday(new Date()), missionToday(new Date()))[0];
+    expect(board.departuresPerWeek).toHaveLength(weekStarts(board.filters.from, board.filters.to).length);
+    expect(board.departuresPerWeek.at(-1)).toEqual({ weekStart: thisWeek, cases: 2, persons: 3 });
+    expect(
+      board.topDestinations.map((d: { country: string; persons: number }) => [d.country, d.persons]),
+    ).toEqual([
+      ['IQ', 2],
+      ['AF', 1],
+    ]);
+    const lastYear = await dashboard(mission.users.manager, '?from=2020-01-01&to=2020-12-31');
+    expect(lastYear.topDestinations).toEqual([]);
+  });
+});
+
+describe('weekStarts', () => {
+  it.each([
+    ['2026-03-04', '2026-03-04', ['2026-03-02']],
+    ['2026-03-01', '2026-03-09', ['2026-02-23', '2026-03-02', '2026-03-09']],
+  ])('from %s to %s gives the Mondays %j', (from, to, expected) => {
+    expect(weekStarts(from, to)).toEqual(expected);
+  });
+});
