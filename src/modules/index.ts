@@ -11,8 +11,8 @@ import { movementsRoutes } from './movements/movements-routes.js';
 import { organisationRoutes } from './organisation/organisation-routes.js';
 import { partnersModuleRoutes } from './partners/referral-routes.js';
 import { personRoutes } from './persons/person-routes.js';
-import { reportsRoutes } from './reports/reports-routes.js';
 import { reintegrationRoutes } from './reintegration/reintegration-routes.js';
+import { reportsRoutes } from './reports/reports-routes.js';
 import { travelDocumentRoutes } from './travel-documents/travel-document-routes.js';
 import { vulnerabilityRoutes } from './vulnerability/vulnerability-routes.js';
 
