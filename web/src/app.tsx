@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router-dom';
 import { useAuth } from './auth/auth-context.js';
 import { AdminPage } from './admin/admin-page.js';
 import { LoginPage } from './auth/login-page.js';
+import { BoardPage } from './board/board-page.js';
 import { CasePage } from './case/case-page.js';
 import { CaseloadPage } from './caseload/caseload-page.js';
 import { AppShell } from './layout/app-shell.js';
@@ -30,6 +31,7 @@ export function App() {
         <Route path="/cases/new" element={<NewCasePage />} />
         <Route path="/cases/:id" element={<CasePage />} />
         <Route path="/tasks" element={<MyTasksPage />} />
+        <Route path="/board" element={<BoardPage />} />
         <Route path="/policy" element={<PolicyPage />} />
         <Route path="/admin/*" element={<AdminPage />} />
         <Route path="*" element={<NotFound />} />

@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib';
-import { and, eq } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { outboxMessages } from '../../platform/outbox/schema.js';
 import { buildMission, type TestMission } from '../../test-support/build-mission.js';
@@ -52,7 +52,14 @@ describe('the airport operations board', () => {
       programme: 'resettlement',
       passengers: [{ personId: refugee.id, specialNeeds: ['wheelchair'] }],
       segments: [
-        { airline: 'KL', flightNumber: '588', departureAirport: 'LOS', departureLocal: '2025-07-01T23:10', arrivalAirport: 'AMS', arrivalLocal: '2025-07-02T06:05' },
+        {
+          airline: 'KL',
+          flightNumber: '588',
+          departureAirport: 'LOS',
+          departureLocal: '2025-07-01T23:10',
+          arrivalAirport: 'AMS',
+          arrivalLocal: '2025-07-02T06:05',
+        },
       ],
     });
     expect(arrival.statusCode, arrival.body).toBe(201);
@@ -62,25 +69,54 @@ describe('the airport operations board', () => {
       programme: 'resettlement',
       passengers: [{ personId: transiting.id }],
       segments: [
-        { airline: 'TK', flightNumber: '1951', departureAirport: 'IST', departureLocal: '2025-07-01T07:40', arrivalAirport: 'AMS', arrivalLocal: '2025-07-01T10:20' },
-        { airline: 'KL', flightNumber: '691', departureAirport: 'AMS', departureLocal: '2025-07-01T10:55', arrivalAirport: 'YYZ', arrivalLocal: '2025-07-01T13:05' },
+        {
+          airline: 'TK',
+          flightNumber: '1951',
+          departureAirport: 'IST',
+          departureLocal: '2025-07-01T07:40',
+          arrivalAirport: 'AMS',
+          arrivalLocal: '2025-07-01T10:20',
+        },
+        {
+          airline: 'KL',
+          flightNumber: '691',
+          departureAirport: 'AMS',
+          departureLocal: '2025-07-01T10:55',
+          arrivalAirport: 'YYZ',
+          arrivalLocal: '2025-07-01T13:05',
+        },
       ],
     });
     expect(transit.statusCode, transit.body).toBe(201);
 
     const board = (await api.get('/api/v1/board?date=2025-07-01&airport=ams')).json();
     expect(board.airport).toMatchObject({ iata: 'AMS', timeZone: 'Europe/Amsterdam' });
-    expect(board.departures.map((f: { outbound: { flight: string; localTime: string } }) => [f.outbound.flight, f.localTime])).toEqual([
-      ['TK1952', '11:35'],
-    ]);
+    expect(
+      board.departures.map((f: { localTime: string; outbound: { flight: string } }) => [
+        f.outbound.flight,
+        f.localTime,
+      ]),
+    ).toEqual([['TK1952', '11:35']]);
     const departure = board.departures[0];
-    expect(departure.outbound.time).toEqual({ local: '2025-07-01T11:35', timeZone: 'Europe/Amsterdam', utc: '2025-07-01T09:35:00.000Z' });
-    expect(departure.groups[0].tasks.map((task: { kind: string }) => task.kind).sort()).toEqual(['check_in_help', 'exit_formalities']);
+    expect(departure.outbound.time).toEqual({
+      local: '2025-07-01T11:35',
+      timeZone: 'Europe/Amsterdam',
+      utc: '2025-07-01T09:35:00.000Z',
+    });
+    expect(departure.groups[0].tasks.map((task: { kind: string }) => task.kind).sort()).toEqual([
+      'check_in_help',
+      'exit_formalities',
+    ]);
     expect(board.transits).toHaveLength(1);
     expect(board.transits[0]).toMatchObject({
       localTime: '10:20',
       inbound: { flight: 'TK1951', localTime: '10:20', airport: 'IST' },
-      outbound: { flight: 'KL691', localTime: '10:55', airport: 'YYZ', time: { utc: '2025-07-01T08:55:00.000Z' } },
+      outbound: {
+        flight: 'KL691',
+        localTime: '10:55',
+        airport: 'YYZ',
+        time: { utc: '2025-07-01T08:55:00.000Z' },
+      },
       connection: { minutes: 35, warning: 'below_minimum' },
     });
     expect(board.transits[0].groups[0].status).toBe('booked');
@@ -91,16 +127,28 @@ describe('the airport operations board', () => {
     expect(nextDay.arrivals).toHaveLength(1);
     expect(nextDay.arrivals[0]).toMatchObject({
       localTime: '06:05',
-      inbound: { flight: 'KL588', airport: 'LOS', time: { local: '2025-07-02T06:05', utc: '2025-07-02T04:05:00.000Z' } },
+      inbound: {
+        flight: 'KL588',
+        airport: 'LOS',
+        time: { local: '2025-07-02T06:05', utc: '2025-07-02T04:05:00.000Z' },
+      },
     });
-    expect(nextDay.arrivals[0].groups[0].passengers[0]).toMatchObject({ givenName: 'Rania', specialNeeds: ['wheelchair'] });
+    expect(nextDay.arrivals[0].groups[0].passengers[0]).toMatchObject({
+      givenName: 'Rania',
+      specialNeeds: ['wheelchair'],
+    });
     // In Lagos it left the evening before, local time there.
     const lagos = (await api.get('/api/v1/board?date=2025-07-01&airport=LOS')).json();
-    expect(lagos.departures[0]).toMatchObject({ localTime: '23:10', outbound: { time: { utc: '2025-07-01T22:10:00.000Z' } } });
+    expect(lagos.departures[0]).toMatchObject({
+      localTime: '23:10',
+      outbound: { time: { utc: '2025-07-01T22:10:00.000Z' } },
+    });
     // Erbil sees the AVRR group arrive at 21:55 Baghdad time.
     const erbil = (await api.get('/api/v1/board?date=2025-07-01&airport=EBL')).json();
     expect(erbil.arrivals[0]).toMatchObject({ localTime: '21:55' });
-    expect(erbil.arrivals[0].groups[0].tasks.map((task: { kind: string }) => task.kind)).toEqual(['handover']);
+    expect(erbil.arrivals[0].groups[0].tasks.map((task: { kind: string }) => task.kind)).toEqual([
+      'handover',
+    ]);
   });
 
   it('is not shown to a counsellor, and refuses an unknown airport', async () => {
@@ -109,14 +157,21 @@ describe('the airport operations board', () => {
     const api = await t.as(mission.users.movements);
     const response = await api.get('/api/v1/board?date=2025-07-01&airport=XQX');
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors).toEqual([{ path: 'querystring.airport', message: 'is not a known airport' }]);
+    expect(response.json().errors).toEqual([
+      { path: 'querystring.airport', message: 'is not a known airport' },
+    ]);
   });
 
   it('assigns and ticks off a meet-and-assist task', async () => {
     const { api } = await confirmedCase();
     const board = (await api.get('/api/v1/board?date=2025-07-01&airport=AMS')).json();
-    const task = board.departures[0].groups[0].tasks.find((x: { kind: string }) => x.kind === 'check_in_help');
-    const response = await api.patch(`/api/v1/board/tasks/${task.id}`, { assigneeId: mission.users.movements.id, done: true });
+    const task = board.departures[0].groups[0].tasks.find(
+      (x: { kind: string }) => x.kind === 'check_in_help',
+    );
+    const response = await api.patch(`/api/v1/board/tasks/${task.id}`, {
+      assigneeId: mission.users.movements.id,
+      done: true,
+    });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json().task).toMatchObject({ assigneeId: mission.users.movements.id });
     expect(response.json().task.doneAt).not.toBeNull();
@@ -131,7 +186,9 @@ describe('marking a passenger at the airport', () => {
     const { api, kase, booking } = await confirmedCase();
     const { subscriptionId } = await subscribePartner(t.database.db, mission, ['case.departed']);
     const passenger = booking.passengers[0];
-    const response = await api.post(`/api/v1/board/passengers/${passenger.id}/status`, { status: 'departed' });
+    const response = await api.post(`/api/v1/board/passengers/${passenger.id}/status`, {
+      status: 'departed',
+    });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toEqual({ status: 'departed', caseStatus: 'departed' });
     expect(await caseStatus(kase.id)).toBe('departed');
@@ -180,7 +237,14 @@ describe('marking a passenger at the airport', () => {
       programme: 'family_reunification',
       passengers: [{ personId: refugee.id }],
       segments: [
-        { airline: 'KL', flightNumber: '588', departureAirport: 'LOS', departureLocal: '2025-07-01T23:10', arrivalAirport: 'AMS', arrivalLocal: '2025-07-02T06:05' },
+        {
+          airline: 'KL',
+          flightNumber: '588',
+          departureAirport: 'LOS',
+          departureLocal: '2025-07-01T23:10',
+          arrivalAirport: 'AMS',
+          arrivalLocal: '2025-07-02T06:05',
+        },
       ],
     });
     const booking = (await api.post(`/api/v1/bookings/${created.json().booking.id}/confirm`)).json().booking;
@@ -215,10 +279,20 @@ describe('flight manifests', () => {
     const records = parse(csv.body, { columns: true }) as Record<string, string>[];
     expect(records).toHaveLength(3);
     expect(records.map((r) => r['Given name'])).toEqual(expect.arrayContaining(['Amina, "Ami"', 'Yusuf']));
-    expect(records.find((r) => r.Type === 'escort')).toMatchObject({ 'Family name': 'Dr. Jansen', 'Final destination': 'EBL' });
-    expect(records.find((r) => r['Given name'] === 'Yusuf')).toMatchObject({ PNR: 'ABC123', Status: 'confirmed', 'Final destination': 'EBL' });
+    expect(records.find((r) => r.Type === 'escort')).toMatchObject({
+      'Family name': 'Dr. Jansen',
+      'Final destination': 'EBL',
+    });
+    expect(records.find((r) => r['Given name'] === 'Yusuf')).toMatchObject({
+      PNR: 'ABC123',
+      Status: 'confirmed',
+      'Final destination': 'EBL',
+    });
 
-    const pdf = await api.request({ method: 'GET', url: '/api/v1/manifests?flight=TK1952&date=2025-07-01&format=pdf' });
+    const pdf = await api.request({
+      method: 'GET',
+      url: '/api/v1/manifests?flight=TK1952&date=2025-07-01&format=pdf',
+    });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -236,6 +310,8 @@ describe('flight manifests', () => {
       .join('\n');
     expect(pageText).toContain('31393532');
 
-    expect((await api.get('/api/v1/manifests?flight=TK1952&date=2025-07-02&format=csv')).statusCode).toBe(404);
+    expect((await api.get('/api/v1/manifests?flight=TK1952&date=2025-07-02&format=csv')).statusCode).toBe(
+      404,
+    );
   });
 });

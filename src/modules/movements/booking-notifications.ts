@@ -1,12 +1,13 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
-import { isValidPhoneNumber } from 'libphonenumber-js';
 import { DateTime } from 'luxon';
 import { loadAirportIndex } from '../../platform/airports/airports.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
 import { enqueueMessage } from '../../platform/outbox/enqueue-message.js';
-import { appendCaseEvent } from '../cases/case-events.js';
 import type { CaseRow } from '../cases/load-case.js';
+import { queueCaseSms, toValidE164 } from '../messaging/queue-case-sms.js';
 import { renderSmsTemplate } from '../messaging/render-sms-template.js';
+import type { SmsTemplateKind } from '../messaging/sms-template-defaults.js';
+import { loadTemplateOverrides } from '../messaging/sms-templates.js';
 import { publishEvent } from '../partners/publish-event.js';
 import { persons } from '../persons/schema.js';
 import { type BookingRow, bookingPassengers, bookingSegments } from './schema.js';
@@ -71,44 +72,28 @@ export async function notifyBookingChange(
   let smsQueued = 0;
   for (const { person } of travellers) {
     if (!isAdultOn(person.dateOfBirth, first.departureLocalDate)) continue;
-    const name = `${person.givenName} ${person.familyName}`;
-    if (!person.phone || !isValidPhoneNumber(person.phone)) {
-      if (kase) {
-        await appendCaseEvent(ctx, kase.id, 'message_not_sent', {
-          kind: TEMPLATE[change],
-          personId: person.id,
-          name,
-          reason: person.phone ? `the phone number of ${name} is not valid` : `no phone number for ${name}`,
-        });
-      }
-      continue;
-    }
-    const rendered = renderSmsTemplate(TEMPLATE[change], person.preferredLanguage, {
-      name,
+    const variables = {
+      name: `${person.givenName} ${person.familyName}`,
       date: first.departureLocalDate,
       flightNumber,
       departureAirport,
       departureTime: departure.toFormat('HH:mm'),
       meetingPoint: `IOM desk, ${departureAirport}`,
       meetingTime: departure.minus({ hours: MEETING_HOURS_BEFORE_DEPARTURE }).toFormat('HH:mm'),
-    });
-    if (rendered.warning && kase) {
-      await appendCaseEvent(ctx, kase.id, 'message_language_fallback', {
+    };
+    const idempotencyKey = `sms:booking:${booking.id}:${change}:${person.id}`;
+    if (
+      await sendSms(ctx, {
+        kase,
+        phone: person.phone,
+        language: person.preferredLanguage,
         kind: TEMPLATE[change],
-        personId: person.id,
-        name,
-        requestedLanguage: rendered.requestedLanguage,
-        warning: rendered.warning,
-      });
+        variables,
+        idempotencyKey,
+      })
+    ) {
+      smsQueued++;
     }
-    await enqueueMessage(ctx, {
-      channel: 'sms',
-      kind: `booking_${change}`,
-      idempotencyKey: `sms:booking:${booking.id}:${change}:${person.id}`,
-      caseId: kase?.id ?? null,
-      payload: { to: person.phone, text: rendered.text, language: rendered.language },
-    });
-    smsQueued++;
   }
   await publishEvent(
     ctx,
@@ -135,4 +120,35 @@ export async function notifyBookingChange(
     { caseId: kase?.id ?? null },
   );
   return { smsQueued };
+}
+
+/**
+ * One SMS: for a case through the messaging module (which warns on the case when the number is
+ * missing or the language has no wording); for a traveller without a case, straight to the outbox.
+ */
+async function sendSms(
+  ctx: ServiceContext,
+  input: {
+    kase: CaseRow | null;
+    phone: string | null;
+    language: string | null;
+    kind: SmsTemplateKind;
+    variables: Record<string, string>;
+    idempotencyKey: string;
+  },
+): Promise<boolean> {
+  const { kase, ...sms } = input;
+  if (kase) return (await queueCaseSms(ctx, { caseId: kase.id, ...sms })).queued;
+  const to = toValidE164(sms.phone);
+  if (!to) return false;
+  const overrides = await loadTemplateOverrides(ctx.tx, ctx.actor.missionId, sms.kind);
+  const rendered = renderSmsTemplate(sms.kind, sms.language, sms.variables, overrides);
+  await enqueueMessage(ctx, {
+    channel: 'sms',
+    kind: sms.kind,
+    idempotencyKey: sms.idempotencyKey,
+    caseId: null,
+    payload: { to, text: rendered.text, language: rendered.language },
+  });
+  return true;
 }

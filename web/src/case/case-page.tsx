@@ -5,6 +5,7 @@ import { type ApiError, apiPatch } from '../api/client.js';
 import type { CaseDetail } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { ErrorMessage, Loading } from '../ui/status-messages.js';
+import { BookingsPanel } from './bookings-panel.js';
 import { CaseHeader } from './case-header.js';
 import { DocumentsPanel } from './documents-panel.js';
 import { EligibilityPanel } from './eligibility-panel.js';
@@ -99,6 +100,7 @@ function CaseView({ id }: { id: string }) {
           <PeoplePanel {...panel} onPersonsChanged={reload} />
           <NotesPanel {...panel} />
           <TasksPanel {...panel} />
+          <BookingsPanel {...panel} />
           <DocumentsPanel {...panel} />
           <MessagesPanel {...panel} refreshKey={activity} />
           {kase.programme === 'avrr' && <ReintegrationPanel {...panel} />}

@@ -37,6 +37,13 @@ export function AppShell({ children }: { children: ReactNode }) {
             <li>
               <NavLink to="/tasks">{t('nav.myTasks')}</NavLink>
             </li>
+            {me.roles.some((r) =>
+              ['movements_officer', 'resettlement_officer', 'manager', 'admin'].includes(r.role),
+            ) && (
+              <li>
+                <NavLink to="/board">{t('nav.board')}</NavLink>
+              </li>
+            )}
             {mayAdminister(me.roles) && (
               <li>
                 <NavLink to="/admin">{t('nav.admin')}</NavLink>
