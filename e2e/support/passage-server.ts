@@ -68,7 +68,7 @@ export async function startPassageServer(options: { startTimeoutMs?: number } = 
   };
 
   try {
-    await waitForHealth(baseUrl, child, options.startTimeoutMs ?? 150_000);
+    await waitForHealth(baseUrl, child, options.startTimeoutMs ?? 180_000);
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
