@@ -31,7 +31,7 @@ describe('every API route', () => {
       .map((r) => `${r.method} ${r.url}`);
     expect(publicRoutes.sort()).toEqual([...PUBLIC_ROUTES].sort());
     for (const route of routes.filter((r) => r.access === 'user')) {
-      expect(route.policy, `${route.method} ${route.url}`).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+      expect(route.policy, `${route.method} ${route.url}`).toMatch(/^[a-z][a-zA-Z]*\.[a-zA-Z]+$/);
     }
   });
 
