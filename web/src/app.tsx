@@ -11,6 +11,7 @@ import { NewCasePage } from './new-case/new-case-page.js';
 import { PolicyPage } from './policy/policy-page.js';
 import { MyTasksPage } from './tasks/my-tasks-page.js';
 import { Loading } from './ui/status-messages.js';
+import { OpenRequestsPage } from './travel-documents/open-requests-page.js';
 
 /** Login gate and routes. */
 export function App() {
@@ -31,6 +32,7 @@ export function App() {
         <Route path="/cases/new" element={<NewCasePage />} />
         <Route path="/cases/:id" element={<CasePage />} />
         <Route path="/tasks" element={<MyTasksPage />} />
+        <Route path="/travel-documents" element={<OpenRequestsPage />} />
         <Route path="/board" element={<BoardPage />} />
         <Route path="/policy" element={<PolicyPage />} />
         <Route path="/admin/*" element={<AdminPage />} />

@@ -7,6 +7,7 @@ import { useApi } from '../api/use-api.js';
 import { ErrorMessage, Loading } from '../ui/status-messages.js';
 import { BookingsPanel } from './bookings-panel.js';
 import { CaseHeader } from './case-header.js';
+import { CounsellingPanel } from './counselling-panel.js';
 import { DocumentsPanel } from './documents-panel.js';
 import { EligibilityPanel } from './eligibility-panel.js';
 import { GuardianPanel } from './guardian-panel.js';
@@ -18,6 +19,8 @@ import { ReintegrationPanel } from './reintegration-panel.js';
 import { TasksPanel } from './tasks-panel.js';
 import { TimelinePanel } from './timeline-panel.js';
 import { TransitionsPanel } from './transitions-panel.js';
+import { TravelDocumentRequestsPanel } from './travel-document-requests-panel.js';
+import { VulnerabilityPanel } from './vulnerability-panel.js';
 
 /** The case page: header, people, workflow, notes, tasks, documents and timeline. */
 export function CasePage() {
@@ -96,8 +99,11 @@ function CaseView({ id }: { id: string }) {
         <div className="case-main">
           <TransitionsPanel {...mutation} refreshKey={activity} />
           {kase.vulnerabilities.includes('unaccompanied_minor') && <GuardianPanel {...mutation} />}
+          <VulnerabilityPanel {...mutation} />
           {kase.programme === 'avrr' && <EligibilityPanel {...panel} />}
           <PeoplePanel {...panel} onPersonsChanged={reload} />
+          <CounsellingPanel {...panel} />
+          <TravelDocumentRequestsPanel {...panel} />
           <NotesPanel {...panel} />
           <TasksPanel {...panel} />
           <BookingsPanel {...panel} />

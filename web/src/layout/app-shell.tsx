@@ -37,6 +37,11 @@ export function AppShell({ children }: { children: ReactNode }) {
             <li>
               <NavLink to="/tasks">{t('nav.myTasks')}</NavLink>
             </li>
+            {me.roles.some((r) => ['diplomatic_liaison', 'manager', 'admin'].includes(r.role)) && (
+              <li>
+                <NavLink to="/travel-documents">{t('nav.travelDocuments')}</NavLink>
+              </li>
+            )}
             {me.roles.some((r) =>
               ['movements_officer', 'resettlement_officer', 'manager', 'admin'].includes(r.role),
             ) && (
