@@ -7,6 +7,7 @@ import { createCase } from '../cases/create-case.js';
 import type { CaseRow } from '../cases/load-case.js';
 import { transitionCase } from '../cases/transition-case.js';
 import { loadTaskForUpdate, updateTask } from '../cases/update-task.js';
+import { decideEligibilityForStep } from '../eligibility/decide-eligibility-for-step.js';
 import { loadActor } from '../organisation/load-actor.js';
 import { addIdentityDocument } from '../persons/add-identity-document.js';
 import { createPerson } from '../persons/create-person.js';
@@ -24,6 +25,15 @@ import type { DemoUserRef } from './demo-organisation.js';
 import { seededRandom } from './seeded-random.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+// What the counsellor records in the application interview of every demo case.
+const DECLARATIONS = {
+  canPayOwnDeparture: false,
+  intendsToLeavePermanently: true,
+  agreesToEndProcedure: true,
+  governmentObjection: false,
+  dublinClaimant: false,
+  travelDocumentObtainable: true,
+};
 /** The seed of the demo caseload: change it and every new demo database gets a different caseload. */
 export const DEMO_CASELOAD_SEED = 20_231_101;
 // One transaction per batch: fast on PGlite (one connection, fsync off) and short enough to keep
@@ -137,6 +147,17 @@ async function replayCase(
     const ctx = at(action.daysAgo, action.actor);
     switch (action.kind) {
       case 'transition':
+        if (action.transition === 'decide_eligible' || action.transition === 'decide_ineligible') {
+          // The decision steps follow a recorded eligibility decision: record it as the counsellor would.
+          const eligible = action.transition === 'decide_eligible';
+          await decideEligibilityForStep(ctx, kase, {
+            eligible,
+            declarations: DECLARATIONS,
+            justification: eligible
+              ? 'Counselling interview: the applicant meets the programme conditions; declarations checked.'
+              : (action.reason ?? 'Does not meet the programme conditions.'),
+          });
+        }
         kase = await transitionCase(ctx, kase.id, { transition: action.transition, reason: action.reason });
         break;
       case 'document':
