@@ -6,6 +6,7 @@ import { cases } from './schema.js';
 export interface CaseForPolicy {
   missionId: string;
   officeId: string;
+  returnOfficeId?: string | null;
   assigneeId: string | null;
   vulnerabilities: readonly string[];
 }
@@ -16,6 +17,18 @@ const CASEWORK_ROLES = ['counsellor', 'vulnerable_cases_officer', 'manager', 'ad
 // Movements and reintegration staff advance a case at departure and after return.
 const TRANSITION_ROLES = [...CASEWORK_ROLES, 'movements_officer', 'reintegration_officer'];
 
+/** True when the actor is a reintegration officer at the office in the country of return that receives the case. */
+function receivesCase(actor: Actor, kase: CaseForPolicy): boolean {
+  return !!kase.returnOfficeId && hasRoleAt(actor, kase.returnOfficeId, 'reintegration_officer');
+}
+
+/** The offices whose returns the actor receives as reintegration officer (null: every office). */
+function receivingOfficeIds(actor: Actor): string[] | null {
+  const grants = actor.roles.filter((grant) => grant.role === 'reintegration_officer');
+  if (grants.some((grant) => grant.officeId === null)) return null;
+  return grants.map((grant) => grant.officeId as string);
+}
+
 function isSensitive(kase: CaseForPolicy): boolean {
   return kase.vulnerabilities.includes('victim_of_trafficking');
 }
@@ -25,13 +38,14 @@ export const casePolicy = {
   list: (actor: Actor) => actor.roles.length > 0,
   read: (actor: Actor, kase: CaseForPolicy) =>
     kase.missionId === actor.missionId &&
-    canSeeOffice(actor, kase.officeId) &&
+    (canSeeOffice(actor, kase.officeId) || receivesCase(actor, kase)) &&
     (!isSensitive(kase) || hasRole(actor, ...SENSITIVE_ROLES) || kase.assigneeId === actor.id),
   create: (actor: Actor, officeId: string) => hasRoleAt(actor, officeId, ...CASEWORK_ROLES),
   update: (actor: Actor, kase: CaseForPolicy) =>
     casePolicy.read(actor, kase) && hasRoleAt(actor, kase.officeId, ...CASEWORK_ROLES),
   transition: (actor: Actor, kase: CaseForPolicy) =>
-    casePolicy.read(actor, kase) && hasRoleAt(actor, kase.officeId, ...TRANSITION_ROLES),
+    casePolicy.read(actor, kase) &&
+    (hasRoleAt(actor, kase.officeId, ...TRANSITION_ROLES) || receivesCase(actor, kase)),
   addNote: (actor: Actor, kase: CaseForPolicy) => casePolicy.read(actor, kase),
   addTask: (actor: Actor, kase: CaseForPolicy) => casePolicy.read(actor, kase),
   uploadDocument: (actor: Actor, kase: CaseForPolicy) => casePolicy.read(actor, kase),
@@ -52,7 +66,13 @@ export function casePolicies(actor: Actor, kase: CaseForPolicy) {
 export function visibleCasesWhere(actor: Actor): SQL {
   const conditions: SQL[] = [eq(cases.missionId, actor.missionId)];
   const offices = visibleOfficeIds(actor);
-  if (offices !== null) conditions.push(offices.length > 0 ? inArray(cases.officeId, offices) : sql`false`);
+  if (offices !== null) {
+    const receiving = receivingOfficeIds(actor) ?? [];
+    const scope: SQL[] = [];
+    if (offices.length > 0) scope.push(inArray(cases.officeId, offices));
+    if (receiving.length > 0) scope.push(inArray(cases.returnOfficeId, receiving));
+    conditions.push(scope.length > 0 ? or(...scope)! : sql`false`);
+  }
   if (!hasRole(actor, ...SENSITIVE_ROLES)) {
     conditions.push(
       or(sql`not ('victim_of_trafficking' = any(${cases.vulnerabilities}))`, eq(cases.assigneeId, actor.id))!,

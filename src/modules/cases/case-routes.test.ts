@@ -272,3 +272,33 @@ describe('workflow transitions', () => {
     expect(response.statusCode).toBe(403);
   });
 });
+
+describe('the office in the country of return', () => {
+  it('lets the receiving reintegration officer see and advance the case, and nobody else there', async () => {
+    const { response, api } = await openCase({ returnOfficeId: mission.offices.erbil.id });
+    const kase = response.json().case;
+    expect(kase.returnOffice).toEqual({ id: mission.offices.erbil.id, name: 'Erbil office' });
+    const other = await buildCase(t.database.db, { mission });
+    const officer = await t.as(mission.users.reintegration);
+    const listed = (await officer.get('/api/v1/cases')).json().items.map((c: { id: string }) => c.id);
+    expect(listed).toEqual([kase.id]);
+    expect((await officer.get(`/api/v1/cases/${other.id}`)).statusCode).toBe(404);
+    const detail = (await officer.get(`/api/v1/cases/${kase.id}`)).json().case;
+    expect(detail.policies).toMatchObject({ transition: true, update: false });
+    const moved = await officer.post(`/api/v1/cases/${kase.id}/transitions`, {
+      transition: 'start_counselling',
+    });
+    expect(moved.statusCode).toBe(200);
+    const cleared = await api.patch(`/api/v1/cases/${kase.id}`, { version: 2, returnOfficeId: null });
+    expect(cleared.json().case.returnOffice).toBeNull();
+    expect((await officer.get(`/api/v1/cases/${kase.id}`)).statusCode).toBe(404);
+  });
+
+  it('must be an office in a country of origin', async () => {
+    const { response } = await openCase({ returnOfficeId: mission.offices.terApel.id });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([
+      { path: 'body.returnOfficeId', message: 'is not an office of this mission in a country of origin' },
+    ]);
+  });
+});

@@ -11,6 +11,7 @@ export const ZCreateCase = z.object({
   programme: z.enum(programmes),
   personIds: z.array(z.uuid()).min(1, 'add at least one person').max(20),
   officeId: z.uuid(),
+  returnOfficeId: z.uuid().optional(),
   assigneeId: z.uuid().optional(),
   referralSource: z.string().min(1).max(40),
   vulnerabilities: z.array(z.enum(vulnerabilityCategories)).max(4).default([]),
@@ -21,6 +22,7 @@ export type CreateCase = z.input<typeof ZCreateCase>;
 export const ZUpdateCase = z.object({
   version: z.number().int().positive(),
   officeId: z.uuid().optional(),
+  returnOfficeId: z.uuid().nullable().optional(),
   assigneeId: z.uuid().nullable().optional(),
   referralSource: z.string().min(1).max(40).optional(),
   vulnerabilities: z.array(z.enum(vulnerabilityCategories)).max(4).optional(),
@@ -71,6 +73,7 @@ export const ZCasePerson = ZPerson.extend({ role: z.enum(['principal', 'member']
 
 export const ZCaseDetail = ZCaseSummary.omit({ persons: true }).extend({
   version: z.number().int(),
+  returnOffice: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   referralSource: z.string(),
   fundingProject: z.string().nullable(),
   guardianConfirmedHost: z.boolean(),

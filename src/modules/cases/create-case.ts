@@ -41,6 +41,7 @@ export async function createCase(ctx: ServiceContext, rawInput: CreateCase): Pro
       status: workflow.initial,
       caseGroupId,
       officeId: input.officeId,
+      returnOfficeId: input.returnOfficeId ?? null,
       assigneeId: input.assigneeId ?? null,
       referralSource: input.referralSource,
       vulnerabilities: input.vulnerabilities,

@@ -11,10 +11,13 @@ import { caseGroupMembers } from './schema.js';
 
 /** Loads what the case page shows about a case: its office, assignee and people with their documents. */
 export async function getCaseDetail(db: Executor, actor: Actor, kase: CaseRow): Promise<CaseDetail> {
-  const [office] = await db
+  const officeIds = [kase.officeId, ...(kase.returnOfficeId ? [kase.returnOfficeId] : [])];
+  const officeRows = await db
     .select({ id: offices.id, name: offices.name })
     .from(offices)
-    .where(and(eq(offices.missionId, kase.missionId), eq(offices.id, kase.officeId)));
+    .where(and(eq(offices.missionId, kase.missionId), inArray(offices.id, officeIds)));
+  const office = officeRows.find((row) => row.id === kase.officeId);
+  const returnOffice = officeRows.find((row) => row.id === kase.returnOfficeId) ?? null;
   let assignee: UserRef | null = null;
   if (kase.assigneeId) {
     const [user] = await db
@@ -52,6 +55,7 @@ export async function getCaseDetail(db: Executor, actor: Actor, kase: CaseRow): 
           .orderBy(asc(personDocuments.createdAt));
   return presentCaseDetail(actor, kase, {
     office: office ?? { id: kase.officeId, name: '' },
+    returnOffice,
     assignee,
     persons: members.map(({ role, person }) => ({
       ...presentPerson(

@@ -35,11 +35,17 @@ export function presentCaseBase(
 export function presentCaseDetail(
   actor: Actor,
   kase: CaseRow,
-  related: { office: { id: string; name: string }; assignee: UserRef | null; persons: CaseDetail['persons'] },
+  related: {
+    office: { id: string; name: string };
+    returnOffice: { id: string; name: string } | null;
+    assignee: UserRef | null;
+    persons: CaseDetail['persons'];
+  },
 ): CaseDetail {
   return {
     ...presentCaseBase(kase, related),
     version: kase.version,
+    returnOffice: related.returnOffice,
     referralSource: kase.referralSource,
     fundingProject: kase.fundingProject,
     guardianConfirmedHost: kase.guardianConfirmedHost,

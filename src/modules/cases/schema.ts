@@ -67,6 +67,8 @@ export const cases = pgTable(
     previousStatus: text('previous_status'),
     caseGroupId: uuid('case_group_id').notNull(),
     officeId: uuid('office_id').notNull(),
+    /** The office in the country of return that receives the person and runs reintegration. */
+    returnOfficeId: uuid('return_office_id'),
     assigneeId: uuid('assignee_id').references(() => users.id),
     referralSource: text('referral_source').notNull(),
     vulnerabilities: text('vulnerabilities').array().$type<VulnerabilityCategory[]>().notNull().default([]),
@@ -87,6 +89,12 @@ export const cases = pgTable(
       foreignColumns: [caseGroups.missionId, caseGroups.id],
     }),
     foreignKey({ columns: [t.missionId, t.officeId], foreignColumns: [offices.missionId, offices.id] }),
+    foreignKey({
+      name: 'cases_return_office_fk',
+      columns: [t.missionId, t.returnOfficeId],
+      foreignColumns: [offices.missionId, offices.id],
+    }),
+    index('cases_return_office_idx').on(t.missionId, t.returnOfficeId),
     index('cases_caseload_idx').on(t.missionId, t.officeId, t.status, t.updatedAt),
     index('cases_assignee_idx').on(t.missionId, t.assigneeId, t.updatedAt),
     index('cases_updated_idx').on(t.missionId, t.updatedAt),

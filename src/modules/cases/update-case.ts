@@ -11,6 +11,7 @@ import { validateCaseReferences } from './validate-case-references.js';
 
 const EDITABLE = [
   'officeId',
+  'returnOfficeId',
   'assigneeId',
   'referralSource',
   'vulnerabilities',
@@ -34,6 +35,7 @@ export async function updateCase(ctx: ServiceContext, kase: CaseRow, input: Upda
   assertCurrentVersion(kase, input.version);
   await validateCaseReferences(ctx.tx, kase.missionId, {
     officeId: input.officeId,
+    returnOfficeId: input.returnOfficeId,
     assigneeId: input.assigneeId,
     referralSource: input.referralSource,
   });

@@ -9,7 +9,13 @@ import { persons } from '../persons/schema.js';
 export async function validateCaseReferences(
   db: Executor,
   missionId: string,
-  refs: { officeId?: string; assigneeId?: string | null; referralSource?: string; personIds?: string[] },
+  refs: {
+    officeId?: string;
+    returnOfficeId?: string | null;
+    assigneeId?: string | null;
+    referralSource?: string;
+    personIds?: string[];
+  },
 ): Promise<void> {
   const errors: FieldError[] = [];
   if (refs.officeId) {
@@ -18,6 +24,18 @@ export async function validateCaseReferences(
       .from(offices)
       .where(and(eq(offices.missionId, missionId), eq(offices.id, refs.officeId)));
     if (!office) errors.push({ path: 'body.officeId', message: 'is not an office of this mission' });
+  }
+  if (refs.returnOfficeId) {
+    const [office] = await db
+      .select({ kind: offices.kind })
+      .from(offices)
+      .where(and(eq(offices.missionId, missionId), eq(offices.id, refs.returnOfficeId)));
+    if (office?.kind !== 'origin_office') {
+      errors.push({
+        path: 'body.returnOfficeId',
+        message: 'is not an office of this mission in a country of origin',
+      });
+    }
   }
   if (refs.assigneeId) {
     const [user] = await db

@@ -98,6 +98,7 @@ export interface CasePolicies {
 
 export interface CaseDetail extends Omit<CaseSummary, 'persons'> {
   version: number;
+  returnOffice: { id: string; name: string } | null;
   referralSource: string;
   fundingProject: string | null;
   guardianConfirmedHost: boolean;
