@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import packageJson from '../package.json' with { type: 'json' };
 import { launchBrowser, withScreenshotOnFailure } from './support/browser.js';
 
 const baseUrl = inject('passageBaseUrl');
@@ -12,6 +13,12 @@ describe('the production server', () => {
       expect(response.headers.get('content-type')).toContain('text/html');
       expect(await response.text()).toContain('<div id="root">');
     }
+  });
+
+  it('reports its health and the version of package.json', async () => {
+    const response = await fetch(`${baseUrl}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', database: 'pglite', version: packageJson.version });
   });
 
   it('serves the OpenAPI 3.1 document', async () => {
