@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -16,6 +15,7 @@ import { registerOpenApi } from './platform/http/openapi.js';
 import { registerRouteAccess } from './platform/http/route-access.js';
 import { registerWebApp } from './platform/http/web-app.js';
 import { newId } from './platform/ids.js';
+import { repositoryRoot } from './platform/paths.js';
 import { LocalDiskStorage, type Storage } from './platform/storage/storage.js';
 import { MAX_UPLOAD_BYTES } from './platform/storage/upload-limits.js';
 
@@ -26,8 +26,6 @@ declare module 'fastify' {
     config: Config;
   }
 }
-
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Builds the Passage HTTP application on an open, migrated database. */
 export async function buildApp(options: {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repositoryRoot } from './platform/paths.js';
 
 /** Runtime configuration, read once from the environment. */
 export interface Config {
@@ -15,7 +15,7 @@ export interface Config {
   version: string;
 }
 
-const packageJson = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'package.json');
+const packageJson = path.join(repositoryRoot, 'package.json');
 
 /** Reads the configuration from environment variables, with the defaults of README.md. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
