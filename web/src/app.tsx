@@ -1,17 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router-dom';
-import { useAuth } from './auth/auth-context.js';
 import { AdminPage } from './admin/admin-page.js';
+import { useAuth } from './auth/auth-context.js';
 import { LoginPage } from './auth/login-page.js';
 import { BoardPage } from './board/board-page.js';
 import { CasePage } from './case/case-page.js';
 import { CaseloadPage } from './caseload/caseload-page.js';
+import { DashboardPage } from './dashboard/dashboard-page.js';
 import { AppShell } from './layout/app-shell.js';
 import { NewCasePage } from './new-case/new-case-page.js';
 import { PolicyPage } from './policy/policy-page.js';
+import { ReportsPage } from './reports/reports-page.js';
 import { MyTasksPage } from './tasks/my-tasks-page.js';
-import { Loading } from './ui/status-messages.js';
 import { OpenRequestsPage } from './travel-documents/open-requests-page.js';
+import { Loading } from './ui/status-messages.js';
 
 /** Login gate and routes. */
 export function App() {
@@ -32,10 +34,12 @@ export function App() {
         <Route path="/cases/new" element={<NewCasePage />} />
         <Route path="/cases/:id" element={<CasePage />} />
         <Route path="/tasks" element={<MyTasksPage />} />
-        <Route path="/travel-documents" element={<OpenRequestsPage />} />
-        <Route path="/board" element={<BoardPage />} />
         <Route path="/policy" element={<PolicyPage />} />
+        <Route path="/board" element={<BoardPage />} />
+        <Route path="/travel-documents" element={<OpenRequestsPage />} />
         <Route path="/admin/*" element={<AdminPage />} />
+        <Route path="/dashboard" element={<DashboardPage />} />
+        <Route path="/reports" element={<ReportsPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </AppShell>

@@ -37,16 +37,16 @@ export function AppShell({ children }: { children: ReactNode }) {
             <li>
               <NavLink to="/tasks">{t('nav.myTasks')}</NavLink>
             </li>
-            {me.roles.some((r) => ['diplomatic_liaison', 'manager', 'admin'].includes(r.role)) && (
-              <li>
-                <NavLink to="/travel-documents">{t('nav.travelDocuments')}</NavLink>
-              </li>
-            )}
             {me.roles.some((r) =>
               ['movements_officer', 'resettlement_officer', 'manager', 'admin'].includes(r.role),
             ) && (
               <li>
                 <NavLink to="/board">{t('nav.board')}</NavLink>
+              </li>
+            )}
+            {me.roles.some((r) => ['diplomatic_liaison', 'manager', 'admin'].includes(r.role)) && (
+              <li>
+                <NavLink to="/travel-documents">{t('nav.travelDocuments')}</NavLink>
               </li>
             )}
             {mayAdminister(me.roles) && (
@@ -58,6 +58,16 @@ export function AppShell({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/policy">{t('nav.policy')}</NavLink>
               </li>
+            )}
+            {me.roles.some((r) => ['manager', 'admin'].includes(r.role)) && (
+              <>
+                <li>
+                  <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/reports">{t('nav.reports')}</NavLink>
+                </li>
+              </>
             )}
           </ul>
         </nav>
