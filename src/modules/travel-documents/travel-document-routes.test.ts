@@ -2,12 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildCase } from '../../test-support/build-case.js';
-import {
-  buildMission,
-  TEST_PASSWORD,
-  type TestMission,
-  type TestUser,
-} from '../../test-support/build-mission.js';
+import { buildMission, type TestMission, type TestUser } from '../../test-support/build-mission.js';
 import { startTestApp, type TestApp } from '../../test-support/test-app.js';
 import { caseGroupMembers, caseTasks } from '../cases/schema.js';
 import { createUser } from '../organisation/create-mission.js';
