@@ -1,5 +1,6 @@
 // What counsellors and colleagues write on a demo case: notes after each step, small tasks done
 // along the way, and the tasks still open (some overdue). Pure functions of a seeded generator.
+import type { CounsellingOutcome, CounsellingTopic } from '../counselling/schema.js';
 import type { StepActor, TimedAction } from './demo-caseload-plan.js';
 import type { PersonPlan } from './demo-people.js';
 import type { SeededRandom } from './seeded-random.js';
@@ -53,9 +54,27 @@ export function notesAndTasksAfter(
   // Victims of trafficking are seen only by the vulnerable-cases team after they leave the counsellor.
   const airport: StepActor = context.trafficked ? 'vulnerable' : 'movements';
   const abroad: StepActor = context.trafficked ? 'vulnerable' : 'reintegration';
+  // Sessions are recorded as such (they count in the mission's reports); an interpreter joins
+  // unless the person speaks English or Dutch.
+  const language = context.person.languages[0] ?? 'en';
+  const session = (daysAgo: number, topics: CounsellingTopic[], outcome: CounsellingOutcome) =>
+    actions.push({
+      kind: 'counselling_session',
+      topics: context.healthNeeds ? [...topics, 'health'] : topics,
+      outcome,
+      language,
+      interpreter: !['en', 'nl'].includes(language),
+      actor: 'assignee',
+      daysAgo: Math.max(0.05, daysAgo),
+    });
   const who = context.isFamily ? 'The family' : context.person.sex === 'female' ? 'She' : 'He';
   switch (transition) {
     case 'start_counselling':
+      session(
+        at - 0.02,
+        ['return_options', 'eligibility', 'reintegration_support'],
+        rng.pick(['interested', 'undecided', 'follow_up_needed']),
+      );
       note(
         rng.pick([
           `First counselling session with a ${context.language} interpreter (by phone). ${who} asked about the return and reintegration support and will think it over.`,
@@ -70,6 +89,11 @@ export function notesAndTasksAfter(
         );
       break;
     case 'submit_application':
+      session(
+        at + 1,
+        ['travel_documents', 'travel_arrangements', 'reintegration_support'],
+        'decided_to_return',
+      );
       note(
         `Application form signed and submitted. Copy of ${context.isFamily ? 'the family members\u2019' : 'the'} identity documents added to the file.`,
       );

@@ -3,6 +3,7 @@
 // seeder then replays each plan through the domain services. Times are days before the moment of
 // seeding, so the caseload always looks current (recent cases, tasks due this week, some overdue).
 import type { VulnerabilityCategory } from '../cases/schema.js';
+import type { CounsellingOutcome, CounsellingTopic } from '../counselling/schema.js';
 import { LANGUAGE_NAMES, notesAndTasksAfter, openTasks } from './demo-case-activity.js';
 import { demoNationalities, nationalityWeights } from './demo-names.js';
 import {
@@ -24,6 +25,13 @@ export type CaseAction =
   | { kind: 'transition'; transition: string; reason?: string }
   | { kind: 'document'; person: number; document: DocumentPlan }
   | { kind: 'note'; body: string }
+  | {
+      kind: 'counselling_session';
+      topics: CounsellingTopic[];
+      outcome: CounsellingOutcome;
+      language: string;
+      interpreter: boolean;
+    }
   | {
       kind: 'task';
       key: string;

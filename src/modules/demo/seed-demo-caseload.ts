@@ -7,6 +7,8 @@ import { createCase } from '../cases/create-case.js';
 import type { CaseRow } from '../cases/load-case.js';
 import { transitionCase } from '../cases/transition-case.js';
 import { loadTaskForUpdate, updateTask } from '../cases/update-task.js';
+import { ZCreateCounsellingSession } from '../counselling/counselling-schemas.js';
+import { recordCounsellingSession } from '../counselling/record-counselling-session.js';
 import { decideEligibilityForStep } from '../eligibility/decide-eligibility-for-step.js';
 import { loadActor } from '../organisation/load-actor.js';
 import { addIdentityDocument } from '../persons/add-identity-document.js';
@@ -162,6 +164,20 @@ async function replayCase(
         break;
       case 'document':
         await addIdentityDocument(ctx, personIds[action.person]!, documentInput(action.document, env.now));
+        break;
+      case 'counselling_session':
+        await recordCounsellingSession(
+          ctx,
+          kase,
+          ZCreateCounsellingSession.parse({
+            heldOn: isoDate(ctx.now.getTime()),
+            language: action.language,
+            interpreterUsed: action.interpreter,
+            interpreterLanguage: action.interpreter ? action.language : undefined,
+            topics: action.topics,
+            outcome: action.outcome,
+          }),
+        );
         break;
       case 'note':
         await addNote(ctx, kase, { body: action.body });

@@ -82,6 +82,7 @@ describe('demo seed', () => {
                  count(distinct office_id)::int as offices, count(distinct assignee_id)::int as assignees
           from cases where mission_id = ${missionId}`,
     );
+    expect(logs.join('\n')).not.toContain('stopped early');
     expect(stats!.cases).toBe(CASES);
     expect([...stats!.statuses].sort()).toEqual([...AVRR_STATUSES].sort());
     expect(stats!.offices).toBeGreaterThanOrEqual(3);

@@ -30,16 +30,23 @@ export async function seedDemo(
     options.log('Created the demo mission and users');
     const count = options.caseCount ?? DEMO_CASE_COUNT;
     options.log(`Creating the demo caseload (${count} cases)...`);
-    const result = await seedDemoCaseload(database, {
-      users: organisation.users,
-      offices: organisation.offices,
-      count,
-      now: options.now,
-      log: options.log,
-    });
-    options.log(
-      `Created the demo caseload: ${result.cases} cases, ${result.persons} persons in ${(result.milliseconds / 1000).toFixed(1)} s`,
-    );
+    try {
+      const result = await seedDemoCaseload(database, {
+        users: organisation.users,
+        offices: organisation.offices,
+        count,
+        now: options.now,
+        log: options.log,
+      });
+      options.log(
+        `Created the demo caseload: ${result.cases} cases, ${result.persons} persons in ${(result.milliseconds / 1000).toFixed(1)} s`,
+      );
+    } catch (error) {
+      // A demo that stops half-way must not keep Passage from starting: the cases made so far stay.
+      options.log(
+        `The demo caseload stopped early: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
   options.print(`Demo users (password: ${DEMO_PASSWORD}):`);
   for (const user of demoUsers) options.print(`  ${demoEmail(user.key).padEnd(40)} ${user.displayName}`);
