@@ -85,19 +85,25 @@ export function selectBoardBookings(
   );
 }
 
-/** The passengers of those bookings with their names, case and handover, in one statement. */
+/**
+ * The passengers of the same bookings (selected the same way) with their names, case and handover,
+ * in one statement.
+ */
 export function selectBoardPassengers(
   db: Executor,
-  options: { missionId: string; bookingIds: string[] },
+  options: { missionId: string; airport: string; date: string },
 ): Promise<BoardPassengerRow[]> {
-  if (options.bookingIds.length === 0) return Promise.resolve([]);
-  const ids = sql.join(
-    options.bookingIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
+  const { missionId, airport, date } = options;
   return selectRows<BoardPassengerRow>(
     db,
     sql`
+      with touched as (
+        select booking_id from booking_segments
+        where mission_id = ${missionId} and departure_airport = ${airport} and departure_local_date = ${date}
+        union
+        select booking_id from booking_segments
+        where mission_id = ${missionId} and arrival_airport = ${airport} and arrival_local_date = ${date}
+      )
       select bp.id, bp.booking_id as "bookingId", bp.person_id as "personId", bp.status,
         bp.special_needs as "specialNeeds", p.given_name as "givenName", p.family_name as "familyName",
         c.id as "caseId", c.reference as "caseReference", c.office_id as "caseOfficeId",
@@ -107,11 +113,12 @@ export function selectBoardPassengers(
           from passenger_handovers h
           where h.mission_id = bp.mission_id and h.booking_passenger_id = bp.id
           order by h.handed_over_at desc limit 1) as handover
-      from booking_passengers bp
-      join bookings b on b.mission_id = bp.mission_id and b.id = bp.booking_id
+      from touched
+      join bookings b on b.mission_id = ${missionId} and b.id = touched.booking_id
+      join booking_passengers bp on bp.mission_id = b.mission_id and bp.booking_id = b.id
       join persons p on p.mission_id = bp.mission_id and p.id = bp.person_id
       left join cases c on c.mission_id = b.mission_id and c.id = b.case_id
-      where bp.mission_id = ${options.missionId} and bp.booking_id in (${ids})
+      where b.status in ('booked', 'confirmed')
       order by p.family_name, p.given_name`,
   );
 }

@@ -11,7 +11,7 @@ import {
   selectBoardPassengers,
 } from './board-queries.js';
 import { MINIMUM_CONNECTION_MINUTES } from './connections.js';
-import { localClock, presentZoned, type ZonedTime } from './local-time.js';
+import { presentZoned, type ZonedTime } from './local-time.js';
 
 type Movement = 'departure' | 'transit' | 'arrival';
 
@@ -57,10 +57,11 @@ export interface BoardGroup {
 const flightAt = (s: BoardSegmentRow, end: 'departure' | 'arrival'): FlightAt => {
   const at = new Date(end === 'departure' ? s.departureAt : s.arrivalAt);
   const zone = end === 'departure' ? s.departureTimeZone : s.arrivalTimeZone;
+  const time = presentZoned(at, zone);
   return {
     flight: `${s.airline}${s.flightNumber}`,
-    localTime: localClock(at, zone),
-    time: presentZoned(at, zone),
+    localTime: time.local.slice(11),
+    time,
     airport: end === 'departure' ? s.arrivalAirport : s.departureAirport,
   };
 };
@@ -96,11 +97,11 @@ function movementsAt(booking: BoardBookingRow, airport: string, date: string) {
 export async function getBoard(db: Executor, actor: Actor, options: { airport: string; date: string }) {
   const { airport, date } = options;
   const airports = await loadAirportIndex();
-  const bookingRows = await selectBoardBookings(db, { missionId: actor.missionId, airport, date });
-  const passengerRows = await selectBoardPassengers(db, {
-    missionId: actor.missionId,
-    bookingIds: bookingRows.map((b) => b.id),
-  });
+  const where = { missionId: actor.missionId, airport, date };
+  const [bookingRows, passengerRows] = await Promise.all([
+    selectBoardBookings(db, where),
+    selectBoardPassengers(db, where),
+  ]);
   const byBooking = new Map<string, BoardPassengerRow[]>();
   for (const row of passengerRows) {
     const list = byBooking.get(row.bookingId) ?? [];

@@ -18,13 +18,20 @@ export interface Airport {
 // process and kept as a map by IATA code; closed airports and malformed zones are left out.
 let index: Promise<Map<string, Airport>> | null = null;
 
+const checkedZones = new Map<string, boolean>();
+
 function isValidZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let valid = checkedZones.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    checkedZones.set(zone, valid);
   }
+  return valid;
 }
 
 async function buildIndex(): Promise<Map<string, Airport>> {
