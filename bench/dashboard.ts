@@ -31,6 +31,8 @@ function option(name: string, fallback: number): number {
 const CASES = option('cases', 20_000);
 const REQUESTS = option('requests', 200);
 const CHUNK = 100_000;
+// --reuse measures again on the database a previous run loaded, without loading it again.
+const REUSE = process.argv.includes('--reuse');
 const serverUrl = process.env.BENCH_DATABASE_URL;
 if (!serverUrl) {
   console.error(
@@ -96,9 +98,7 @@ async function freshDatabase(): Promise<string> {
   await admin.query(`drop database if exists ${DATABASE_NAME} with (force)`);
   await admin.query(`create database ${DATABASE_NAME}`);
   await admin.end();
-  const url = new URL(serverUrl!);
-  url.pathname = `/${DATABASE_NAME}`;
-  return url.toString();
+  return benchUrl();
 }
 
 /** Loads the caseload with INSERT ... SELECT over generate_series, one chunk of rows a statement. */
@@ -179,11 +179,46 @@ async function measure(baseUrl: string, cookie: string, query: string) {
   return { p50: percentile(times, 50), p95: percentile(times, 95), open: body!.openCaseload.total };
 }
 
+/** The mission, offices and users of a database a previous run loaded. */
+async function reuseDatabase(client: pg.Client) {
+  const mission = await client.query(`select id from missions where code = 'BENCH'`);
+  const missionId = mission.rows[0].id as string;
+  const offices = (
+    await client.query(`select id, name from offices where mission_id = $1 order by name`, [missionId])
+  ).rows as { id: string; name: string }[];
+  const counsellor = await client.query(
+    `select id from users where email = 'counsellor0-0@bench.passage.local'`,
+  );
+  const manager = await client.query(`select id from users where email = 'manager@bench.passage.local'`);
+  return {
+    missionId,
+    offices,
+    counsellorId: counsellor.rows[0].id as string,
+    managerId: manager.rows[0].id as string,
+  };
+}
+
 async function main() {
-  console.log(`Dashboard benchmark: ${CASES.toLocaleString('en')} cases, ${REQUESTS} requests a scenario`);
-  const url = await freshDatabase();
+  console.log(
+    `Dashboard benchmark: ${REUSE ? 'reusing the loaded database' : `${CASES.toLocaleString('en')} cases`}, ${REQUESTS} requests a scenario`,
+  );
+  const url = REUSE ? benchUrl() : await freshDatabase();
   const database = await openPostgres(url, { max: 10 });
   await migrateDatabase(database);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const stage = REUSE ? await reuseDatabase(client) : await loadStage(database, client);
+  await measureAll(database, client, url, stage);
+  await database.close();
+}
+
+function benchUrl(): string {
+  const url = new URL(serverUrl!);
+  url.pathname = `/${DATABASE_NAME}`;
+  return url.toString();
+}
+
+async function loadStage(database: Awaited<ReturnType<typeof openPostgres>>, client: pg.Client) {
   const { missionId, offices } = await createMission(database.db, {
     code: 'BENCH',
     name: 'Benchmark mission',
@@ -213,8 +248,6 @@ async function main() {
     roles: [{ role: 'manager', officeId: null }],
   });
 
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
   await timed('bulk load (with the summary triggers)', () =>
     bulkLoad(
       client,
@@ -230,6 +263,16 @@ async function main() {
       (select count(*) from case_counts) as case_count_rows, (select count(*) from case_departure_counts) as departure_rows,
       (select count(*) from case_task_counts) as task_count_rows`);
   console.log('  rows:', sizes.rows[0]);
+  return { missionId, offices, counsellorId: counsellors[0]![0]!, managerId: manager.id };
+}
+
+async function measureAll(
+  database: Awaited<ReturnType<typeof openPostgres>>,
+  client: pg.Client,
+  url: string,
+  stage: { missionId: string; offices: { id: string }[]; counsellorId: string; managerId: string },
+) {
+  const { missionId, offices } = stage;
 
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'passage-bench-dashboard-'));
   const config = {
@@ -247,8 +290,8 @@ async function main() {
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const session = async (userId: string) =>
     `${SESSION_COOKIE}=${await createSession(database.db, { userId, ip: null, userAgent: 'bench', now: new Date() })}`;
-  const managerCookie = await session(manager.id);
-  const counsellorCookie = await session(counsellors[0]![0]!);
+  const managerCookie = await session(stage.managerId);
+  const counsellorCookie = await session(stage.counsellorId);
 
   const scenarios: [string, string, string][] = [
     ['manager, whole mission, last 12 weeks', managerCookie, ''],

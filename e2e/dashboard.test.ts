@@ -43,7 +43,7 @@ describe('the managers’ dashboard', () => {
       const officeCount = Number(await firstRow.getByRole('cell').textContent());
       expect(officeCount).toBeLessThan(mission);
 
-      await page.getByLabel(en.dashboard.office).selectOption({ label: officeName });
+      await page.getByLabel(en.dashboard.office, { exact: true }).selectOption({ label: officeName });
       await expect.poll(async () => Number(await openCases.textContent())).toBe(officeCount);
       expect(new URL(page.url()).searchParams.get('officeId')).toMatch(/^[0-9a-f-]{36}$/);
 
