@@ -52,7 +52,7 @@ export const emissionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/emission-factor-sets',
     {
-      config: { access: 'user', policy: 'emissions.create_factor_set' },
+      config: { access: 'user', policy: 'emissions.createFactorSet' },
       schema: {
         tags,
         summary: 'Load a newer published factor set; new bookings use it, past ones keep theirs',

@@ -113,7 +113,7 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/board/tasks/:id',
     {
-      config: { access: 'user', policy: 'movements.run_board' },
+      config: { access: 'user', policy: 'movements.runBoard' },
       schema: {
         tags,
         summary: 'Assign a meet-and-assist task or tick it off',
@@ -135,7 +135,7 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/board/passengers/:id/status',
     {
-      config: { access: 'user', policy: 'movements.run_board' },
+      config: { access: 'user', policy: 'movements.runBoard' },
       schema: {
         tags,
         summary:
@@ -166,7 +166,7 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/board/passengers/:id/handover',
     {
-      config: { access: 'user', policy: 'movements.run_board' },
+      config: { access: 'user', policy: 'movements.runBoard' },
       schema: {
         tags,
         summary: 'Record the handover of an arriving passenger to the receiving party (time and person)',
