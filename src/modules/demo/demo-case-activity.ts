@@ -75,13 +75,15 @@ export function notesAndTasksAfter(
         ['return_options', 'eligibility', 'reintegration_support'],
         rng.pick(['interested', 'undecided', 'follow_up_needed']),
       );
-      note(
-        rng.pick([
-          `First counselling session with a ${context.language} interpreter (by phone). ${who} asked about the return and reintegration support and will think it over.`,
-          `Intake interview held in ${context.language}. Explained the programme, the conditions and the five-year rule. ${who} wants to return as soon as possible.`,
-          `Counselling session at the location. ${who} is worried about the situation on return; discussed the reintegration options with a partner organisation in the country of origin.`,
-        ]),
-      );
+      // The session itself is recorded above; a note adds what the form does not hold, now and then.
+      if (rng.chance(0.5))
+        note(
+          rng.pick([
+            `First counselling session with a ${context.language} interpreter (by phone). ${who} asked about the return and reintegration support and will think it over.`,
+            `Intake interview held in ${context.language}. Explained the programme, the conditions and the five-year rule. ${who} wants to return as soon as possible.`,
+            `Counselling session at the location. ${who} is worried about the situation on return; discussed the reintegration options with a partner organisation in the country of origin.`,
+          ]),
+        );
       if (context.healthNeeds)
         note(
           'Client uses daily medication; asked for a medical report from the GP so we can check availability in the country of return.',
@@ -94,9 +96,10 @@ export function notesAndTasksAfter(
         ['travel_documents', 'travel_arrangements', 'reintegration_support'],
         'decided_to_return',
       );
-      note(
-        `Application form signed and submitted. Copy of ${context.isFamily ? 'the family members\u2019' : 'the'} identity documents added to the file.`,
-      );
+      if (rng.chance(0.4))
+        note(
+          `Application form signed and submitted. Copy of ${context.isFamily ? 'the family members\u2019' : 'the'} identity documents added to the file.`,
+        );
       break;
     case 'decide_eligible':
       if (rng.chance(0.5))
@@ -149,7 +152,7 @@ export function notesAndTasksAfter(
     default:
       break;
   }
-  if (['start_counselling', 'submit_application'].includes(transition) && rng.chance(0.3)) {
+  if (['start_counselling', 'submit_application'].includes(transition) && rng.chance(0.2)) {
     const key = `done-${transition}`;
     const title =
       transition === 'start_counselling'
