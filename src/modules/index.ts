@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { annualReportRoutes } from './annual-report/annual-report-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { caseActivityRoutes } from './cases/case-activity-routes.js';
 import { caseRoutes } from './cases/case-routes.js';
@@ -34,4 +35,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(movementsRoutes);
   await app.register(emissionsRoutes);
   await app.register(reportsRoutes);
+  await app.register(annualReportRoutes);
 };

@@ -10,6 +10,7 @@ import { DashboardPage } from './dashboard/dashboard-page.js';
 import { AppShell } from './layout/app-shell.js';
 import { NewCasePage } from './new-case/new-case-page.js';
 import { PolicyPage } from './policy/policy-page.js';
+import { AnnualReportPage } from './reports/annual-report-page.js';
 import { ReportsPage } from './reports/reports-page.js';
 import { MyTasksPage } from './tasks/my-tasks-page.js';
 import { OpenRequestsPage } from './travel-documents/open-requests-page.js';
@@ -40,6 +41,7 @@ export function App() {
         <Route path="/admin/*" element={<AdminPage />} />
         <Route path="/dashboard" element={<DashboardPage />} />
         <Route path="/reports" element={<ReportsPage />} />
+        <Route path="/annual-report" element={<AnnualReportPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </AppShell>

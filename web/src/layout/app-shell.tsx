@@ -67,6 +67,9 @@ export function AppShell({ children }: { children: ReactNode }) {
                 <li>
                   <NavLink to="/reports">{t('nav.reports')}</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/annual-report">{t('nav.annualReport')}</NavLink>
+                </li>
               </>
             )}
           </ul>
