@@ -81,6 +81,7 @@ describe('at-least-once delivery, recorded once', () => {
     await enqueueSms(keys);
     const start = new Date(Date.now() + 1000);
     const crashing = new OutboxWorker({
+      missionIds: [mission.missionId],
       db: t.database.db,
       channels: sinkChannels(),
       now: () => start,
@@ -102,6 +103,7 @@ describe('at-least-once delivery, recorded once', () => {
 
     // While the claim holds, no other worker takes the messages.
     const early = new OutboxWorker({
+      missionIds: [mission.missionId],
       db: t.database.db,
       channels: sinkChannels(),
       now: () => new Date(start.getTime() + 30_000),
@@ -110,6 +112,7 @@ describe('at-least-once delivery, recorded once', () => {
 
     // Once the claim has lapsed, the next worker redelivers; the sink records duplicates, not copies.
     const restarted = new OutboxWorker({
+      missionIds: [mission.missionId],
       db: t.database.db,
       channels: sinkChannels(),
       now: () => new Date(start.getTime() + 61_000),
@@ -152,6 +155,7 @@ describe('at-least-once delivery, recorded once', () => {
     };
     let now = new Date(Date.now() + 1000);
     const worker = new OutboxWorker({
+      missionIds: [mission.missionId],
       db: t.database.db,
       channels: throwsAfterSend,
       now: () => now,
@@ -250,7 +254,11 @@ describe('GET /api/v1/cases/:id/messages', () => {
         idempotencyKey: `flight:${kase.id}`,
       }),
     );
-    await new OutboxWorker({ db: t.database.db, channels: sinkChannels() }).runOnce();
+    await new OutboxWorker({
+      db: t.database.db,
+      channels: sinkChannels(),
+      missionIds: [mission.missionId],
+    }).runOnce();
     const counsellor = await t.as(mission.users.counsellor);
     const response = await counsellor.get(`/api/v1/cases/${kase.id}/messages`);
     expect(response.statusCode).toBe(200);
@@ -274,7 +282,11 @@ describe('GET /api/v1/cases/:id/messages', () => {
 
   it('lets only administrators see the development sink', async () => {
     await enqueueSms(['sink-visible']);
-    await new OutboxWorker({ db: t.database.db, channels: sinkChannels() }).runOnce();
+    await new OutboxWorker({
+      db: t.database.db,
+      channels: sinkChannels(),
+      missionIds: [mission.missionId],
+    }).runOnce();
     const admin = await t.as(mission.users.admin);
     const listed = await admin.get('/api/v1/dev-sink/messages?channel=sms');
     expect(listed.statusCode).toBe(200);

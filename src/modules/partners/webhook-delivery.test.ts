@@ -122,6 +122,7 @@ function webhookWorker(clock: { now: Date }) {
     },
   };
   return new OutboxWorker({
+    missionIds: [mission.missionId],
     db: t.database.db,
     channels: { sms: refuse, email: refuse, webhook },
     now: () => clock.now,

@@ -126,6 +126,7 @@ describe('OutboxWorker', () => {
     const channel = flakyChannel(2);
     let now = new Date('2030-01-01T00:00:00Z');
     const worker = new OutboxWorker({
+      missionIds: [actor.missionId],
       db: database.db,
       channels: channelsWith(channel),
       now: () => now,
@@ -167,6 +168,7 @@ describe('OutboxWorker', () => {
     const channel = flakyChannel(2);
     let now = new Date();
     const worker = new OutboxWorker({
+      missionIds: [actor.missionId],
       db: database.db,
       channels: channelsWith(channel),
       now: () => now,
@@ -201,6 +203,7 @@ describe('OutboxWorker', () => {
     const actor = tenant();
     const { id } = await enqueueEmail(actor, 'gone');
     const worker = new OutboxWorker({
+      missionIds: [actor.missionId],
       db: database.db,
       channels: channelsWith({
         deliver: async () => {
@@ -216,6 +219,7 @@ describe('OutboxWorker', () => {
     const actor = tenant();
     const { id } = await enqueueEmail(actor, 'background');
     const worker = new OutboxWorker({
+      missionIds: [actor.missionId],
       db: database.db,
       channels: channelsWith(flakyChannel(0)),
       pollIntervalMs: 20,

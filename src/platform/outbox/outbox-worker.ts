@@ -33,6 +33,8 @@ export interface OutboxWorkerOptions {
    */
   afterDeliver?: (message: OutboxMessageRow, receipt: DeliveryReceipt) => void | Promise<void>;
   log?: WorkerLog;
+  /** Deliver only these missions' messages (a worker per tenant or shard); every mission's when absent. */
+  missionIds?: string[];
 }
 
 /** What one round did. */
@@ -51,8 +53,8 @@ export interface RoundResult {
  * maxAttempts, after which the message is dead and waits for an administrator to replay it.
  */
 export class OutboxWorker {
-  private readonly options: Required<Omit<OutboxWorkerOptions, 'afterDeliver' | 'log'>> &
-    Pick<OutboxWorkerOptions, 'afterDeliver' | 'log'>;
+  private readonly options: Required<Omit<OutboxWorkerOptions, 'afterDeliver' | 'log' | 'missionIds'>> &
+    Pick<OutboxWorkerOptions, 'afterDeliver' | 'log' | 'missionIds'>;
   private running = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
@@ -145,9 +147,12 @@ export class OutboxWorker {
       .select({ missionId: m.missionId, id: m.id })
       .from(m)
       .where(
-        or(
-          and(inArray(m.status, ['pending', 'failed']), lte(m.nextAttemptAt, now)),
-          and(eq(m.status, 'sending'), lte(m.lockedUntil, now)),
+        and(
+          this.options.missionIds ? inArray(m.missionId, this.options.missionIds) : undefined,
+          or(
+            and(inArray(m.status, ['pending', 'failed']), lte(m.nextAttemptAt, now)),
+            and(eq(m.status, 'sending'), lte(m.lockedUntil, now)),
+          ),
         ),
       )
       .orderBy(asc(m.nextAttemptAt))
