@@ -1,5 +1,6 @@
 import { and, desc, eq, max } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
+import { inSequence } from '../../platform/db/in-sequence.js';
 import { notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import { defaultPolicy } from './default-policy.js';
@@ -49,7 +50,7 @@ export async function loadPolicyVersion(
   if (!header) throw notFound('Policy version');
   const byVersion = (table: typeof policyCountryRules | typeof policyTariffs | typeof policyParameters) =>
     and(eq(table.missionId, missionId), eq(table.versionId, versionId));
-  const [rules, tariffs, parameters] = await Promise.all([
+  const [rules, tariffs, parameters] = await inSequence([
     db
       .select()
       .from(policyCountryRules)

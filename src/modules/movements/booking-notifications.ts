@@ -1,6 +1,7 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { loadAirportIndex } from '../../platform/airports/airports.js';
+import { inSequence } from '../../platform/db/in-sequence.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
 import { enqueueMessage } from '../../platform/outbox/enqueue-message.js';
 import type { CaseRow } from '../cases/load-case.js';
@@ -42,7 +43,7 @@ export async function notifyBookingChange(
 ): Promise<{ smsQueued: number }> {
   const { booking, kase, change } = options;
   const missionId = ctx.actor.missionId;
-  const [segments, travellers, airports] = await Promise.all([
+  const [segments, travellers, airports] = await inSequence([
     ctx.tx
       .select()
       .from(bookingSegments)

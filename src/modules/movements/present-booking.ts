@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { loadAirportIndex } from '../../platform/airports/airports.js';
 import type { Executor } from '../../platform/db/database.js';
+import { inSequence } from '../../platform/db/in-sequence.js';
 import { persons } from '../persons/schema.js';
 import { computeConnections } from './connections.js';
 import { presentZoned } from './local-time.js';
@@ -13,7 +14,7 @@ export async function presentBookings(db: Executor, rows: readonly BookingRow[])
   if (rows.length === 0) return [];
   const missionId = rows[0]!.missionId;
   const ids = rows.map((row) => row.id);
-  const [segments, passengers, escorts, airports] = await Promise.all([
+  const [segments, passengers, escorts, airports] = await inSequence([
     db
       .select()
       .from(bookingSegments)
