@@ -231,6 +231,12 @@ export async function loadFixtures(
     await insertAll(database, caseEvents, eventRows);
     events += eventRows.length;
     const done = start + size;
+    // Statistics as the load goes, as autovacuum keeps them on a server (PGlite has no autovacuum):
+    // the summary triggers on these tables plan their joins from them, and plans made while the
+    // tables looked empty scan them whole on every statement.
+    if (done === BATCH || done % 10_000 === 0) {
+      await db.execute(sql.raw(`analyze ${LOADED_TABLES.join(', ')}`));
+    }
     if (done % 10_000 === 0 || done === options.count) {
       options.log(`  loaded ${done.toLocaleString('en')} persons and cases (${seconds(started)} s)`);
     }
