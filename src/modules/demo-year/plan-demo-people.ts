@@ -47,7 +47,9 @@ export class PeopleFactory {
       familyName: rng.pick(pool.family),
       sex,
       dateOfBirth: this.uniqueBirth(age),
-      dateOfBirthPrecision: rng.chance(0.9) ? 'exact' : 'estimated',
+      // An estimated date matches any within two years in the duplicate checks: a referral would then be
+      // taken for someone registered before. Only passengers without a case have estimated dates.
+      dateOfBirthPrecision: rng.chance(0.9) || this.uniqueBirths ? 'exact' : 'estimated',
       nationality,
       languages,
       phone: age >= 18 && rng.chance(0.75) ? `+316${rng.int(1, 5)}${rng.digits(7)}` : undefined,
