@@ -9,6 +9,8 @@ export interface Config {
   databaseUrl: string | null;
   dataDir: string;
   demo: boolean;
+  /** How many AVRR cases the demo caseload has. */
+  demoCases: number;
   cookieSecure: boolean;
   trustProxy: boolean;
   logLevel: string;
@@ -31,11 +33,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     // Demo users and caseload exist only where nobody can mistake them for real data.
     demo: env.PASSAGE_DEMO === '1' || (databaseUrl === null && env.PASSAGE_DEMO !== '0'),
+    demoCases: readCount(env.PASSAGE_DEMO_CASES, 200, 'PASSAGE_DEMO_CASES'),
     cookieSecure: env.COOKIE_SECURE === '1',
     trustProxy: env.TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
     version: readVersion(),
   };
+}
+
+function readCount(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0 || count > 100_000)
+    throw new Error(`${name} must be a whole number, not "${value}"`);
+  return count;
 }
 
 function readVersion(): string {

@@ -11,7 +11,13 @@ async function main(): Promise<void> {
   const database = await openDatabase(config);
   await migrateDatabase(database);
   const app = await buildApp({ config, database });
-  if (config.demo) await seedDemo(database, { log: (line) => app.log.info(line), print: console.log });
+  if (config.demo) {
+    await seedDemo(database, {
+      log: (line) => app.log.info(line),
+      print: console.log,
+      caseCount: config.demoCases,
+    });
+  }
   const outboxWorker = startOutboxWorker(database, { log: app.log });
 
   let closing = false;

@@ -48,6 +48,8 @@ export async function startPassageServer(options: { startTimeoutMs?: number } = 
       PORT: String(port),
       DATA_DIR: dataDir,
       PASSAGE_DEMO: '1',
+      // A smaller caseload starts faster; the flows under test make their own cases.
+      PASSAGE_DEMO_CASES: '60',
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
     },

@@ -11,8 +11,11 @@ export const MISSION_TIME_ZONE = 'Europe/Amsterdam';
 
 /** Today's date (YYYY-MM-DD) in the mission's time zone. */
 export function missionToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: MISSION_TIME_ZONE }).format(now);
+  return missionDateFormat.format(now);
 }
+
+// Building a formatter is costly; one serves every call.
+const missionDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: MISSION_TIME_ZONE });
 
 // Only documents one can travel on count for booking.
 const TRAVEL_DOCUMENT_KINDS = ['passport', 'laissez_passer'];

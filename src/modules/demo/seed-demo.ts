@@ -9,7 +9,7 @@ import {
 import { seedDemoCaseload } from './seed-demo-caseload.js';
 
 /** How many cases the demo mission starts with. */
-export const DEMO_CASE_COUNT = 300;
+export const DEMO_CASE_COUNT = 200;
 
 /**
  * Creates the demo mission, users and caseload on first start, and prints how to sign in.
