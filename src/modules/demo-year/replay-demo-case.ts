@@ -337,6 +337,10 @@ async function register(
       persons: plan.persons.map(personInput),
       vulnerabilities: plan.vulnerabilities,
     });
+    // Every planned person is new: a match with someone registered before would change the figures.
+    if (persons.some((person) => person.matchedExisting)) {
+      throw new Error(`Referral ${plan.index + 1} was matched to a person registered before`);
+    }
     personIds.push(...persons.map((person) => person.id));
     const referred = await loadCase(ctx.tx, ctx.actor, referral.case.id, { forUpdate: true });
     kase = await updateCase(ctx, referred, {

@@ -101,13 +101,10 @@ export async function runDemoYear(database: Database, options: RunDemoYearOption
     );
     movementsDone = performance.now();
   };
-  // On a server the airport's movements (no case, no shared counters) run on a second connection
-  // beside the cases; PGlite is one connection, so there they simply follow each other.
-  if (database.kind === 'postgresql') await Promise.all([cases(), movements()]);
-  else {
-    await cases();
-    await movements();
-  }
+  // One after the other, also on a server: a referral checks for people registered before, and
+  // must not find a passenger registered meanwhile (running them side by side gained nothing on 2 cores).
+  await cases();
+  await movements();
   const outreachStarted = performance.now();
   await inBatches(plan.outreach, OUTREACH_PER_TRANSACTION, (ctx, item) =>
     replayDemoOutreach(ctx, item, { year: plan.year, mission, tally }),
@@ -122,7 +119,7 @@ export async function runDemoYear(database: Database, options: RunDemoYearOption
       plan: ms(started, planned),
       setup: ms(planned, setUp),
       cases: ms(setUp, casesDone),
-      movements: ms(database.kind === 'postgresql' ? setUp : casesDone, movementsDone),
+      movements: ms(casesDone, movementsDone),
       outreach: ms(outreachStarted, finished),
       total: ms(started, finished),
     },
