@@ -11,8 +11,8 @@ import { CounsellingPanel } from './counselling-panel.js';
 import { DocumentsPanel } from './documents-panel.js';
 import { EligibilityPanel } from './eligibility-panel.js';
 import { GuardianPanel } from './guardian-panel.js';
-import { MonitoringPanel } from './monitoring-panel.js';
 import { MessagesPanel } from './messages-panel.js';
+import { MonitoringPanel } from './monitoring-panel.js';
 import { NotesPanel } from './notes-panel.js';
 import { PeoplePanel } from './people-panel.js';
 import { ReintegrationPanel } from './reintegration-panel.js';
@@ -107,8 +107,8 @@ function CaseView({ id }: { id: string }) {
           <NotesPanel {...panel} />
           <TasksPanel {...panel} />
           <BookingsPanel {...panel} />
-          <DocumentsPanel {...panel} />
           <MessagesPanel {...panel} refreshKey={activity} />
+          <DocumentsPanel {...panel} />
           {kase.programme === 'avrr' && <ReintegrationPanel {...panel} />}
           {kase.programme === 'avrr' && <MonitoringPanel {...panel} />}
         </div>
