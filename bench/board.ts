@@ -154,15 +154,15 @@ async function loadMovements(database: Database) {
         const groupId = newId();
         caseId = newId();
         rows.groups.push({ missionId, id: groupId, createdAt: now });
-        personIds.forEach((personId, position) =>
+        personIds.forEach((personId, position) => {
           rows.members.push({
             missionId,
             caseGroupId: groupId,
             personId,
             role: position === 0 ? 'principal' : 'member',
             position,
-          }),
-        );
+          });
+        });
         rows.cases.push({
           missionId,
           id: caseId,
@@ -216,7 +216,7 @@ async function loadMovements(database: Database) {
           emissionFactorSetId: factorSet!.id,
         });
       });
-      personIds.forEach((personId, position) =>
+      personIds.forEach((personId, position) => {
         rowsB.passengers.push({
           missionId,
           id: newId(),
@@ -225,8 +225,8 @@ async function loadMovements(database: Database) {
           position,
           status: 'confirmed',
           statusChangedAt: now,
-        }),
-      );
+        });
+      });
       const taskAt =
         kind === 'departure'
           ? ['check_in_help', 'exit_formalities']

@@ -43,13 +43,22 @@ describe('the offsetting report', () => {
     expect(response.statusCode, response.body).toBe(200);
     const expectedKg = (Number(perPassenger) * 2 + 249.32).toFixed(2);
     expect(response.json().rows).toEqual([
-      { month: '2025-07', programme: 'avrr', flights: 3, passengerFlights: 5, passengerKm: expect.any(Number), co2Kg: expectedKg },
+      {
+        month: '2025-07',
+        programme: 'avrr',
+        flights: 3,
+        passengerFlights: 5,
+        passengerKm: expect.any(Number),
+        co2Kg: expectedKg,
+      },
     ]);
     expect((await manager.get('/api/v1/reports/offsetting?from=2025-08&to=2025-12')).json().rows).toEqual([]);
     const csv = await manager.get('/api/v1/reports/offsetting?from=2025-01&to=2025-12&format=csv');
     expect(csv.headers['content-type']).toContain('text/csv');
     const records = parse(csv.body, { columns: true }) as Record<string, string>[];
-    expect(records).toEqual([expect.objectContaining({ Month: '2025-07', Programme: 'avrr', 'kg CO2e': expectedKg })]);
+    expect(records).toEqual([
+      expect.objectContaining({ Month: '2025-07', Programme: 'avrr', 'kg CO2e': expectedKg }),
+    ]);
   });
 
   it('is not shown to a counsellor', async () => {
@@ -71,8 +80,13 @@ describe('emission factor sets', () => {
     const set = created.json().factorSet;
     expect(set).toMatchObject({ year: 2025, version: 1, factors: { longHaulFromKm: 3700 } });
     const second = await bookAndConfirm(1);
-    expect(second.segments[0]).toMatchObject({ emissionFactorSetId: set.id, co2Kg: '228.40', co2Factor: '0.10000' });
-    const again = (await (await t.as(mission.users.movements)).get(`/api/v1/bookings/${first.id}`)).json().booking;
+    expect(second.segments[0]).toMatchObject({
+      emissionFactorSetId: set.id,
+      co2Kg: '228.40',
+      co2Factor: '0.10000',
+    });
+    const again = (await (await t.as(mission.users.movements)).get(`/api/v1/bookings/${first.id}`)).json()
+      .booking;
     expect(again.segments[0]).toMatchObject({ co2Kg: '249.32', co2Factor: '0.10916' });
     expect(again.segments[0].emissionFactorSetId).not.toBe(set.id);
     const list = (await admin.get('/api/v1/emission-factor-sets')).json().items;
