@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { type ExtractTablesWithRelations, type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
@@ -55,7 +57,9 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
 /** Opens the database named by the configuration: a server when a URL is given, else embedded. */
 export async function openDatabase(opts: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
-  return openPglite({ dataDir: `${opts.dataDir}/pglite` });
+  // PGlite creates its own folder but not the ones above it: a fresh clone has no ./data yet.
+  await mkdir(opts.dataDir, { recursive: true });
+  return openPglite({ dataDir: path.join(opts.dataDir, 'pglite') });
 }
 
 /** Runs raw SQL and returns its rows, whichever driver is underneath (both answer with `rows`). */
