@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { latestEligibilityDecision } from '../eligibility/list-eligibility-decisions.js';
-import { personDocuments, persons } from '../persons/schema.js';
+import { personDocuments } from '../persons/schema.js';
 import type { CaseRow } from './load-case.js';
-import { caseGroupMembers, caseTasks } from './schema.js';
+import { loadCaseMembers } from './load-case-members.js';
+import { caseTasks } from './schema.js';
 import { type AvrrFacts, isAvrrStatus } from './workflow/index.js';
 
 /** The mission's calendar: travel documents are valid "today" in the Netherlands, not in UTC. */
@@ -22,17 +23,7 @@ const TRAVEL_DOCUMENT_KINDS = ['passport', 'laissez_passer'];
 
 /** Everything the AVRR workflow's guards read about a case, gathered from the database. */
 export async function loadAvrrFacts(db: Executor, kase: CaseRow, now: Date): Promise<AvrrFacts> {
-  const members = await db
-    .select({ id: persons.id, givenName: persons.givenName, familyName: persons.familyName })
-    .from(caseGroupMembers)
-    .innerJoin(
-      persons,
-      and(eq(persons.missionId, caseGroupMembers.missionId), eq(persons.id, caseGroupMembers.personId)),
-    )
-    .where(
-      and(eq(caseGroupMembers.missionId, kase.missionId), eq(caseGroupMembers.caseGroupId, kase.caseGroupId)),
-    )
-    .orderBy(asc(caseGroupMembers.position));
+  const members = (await loadCaseMembers(db, kase)).map(({ person }) => person);
   const documents =
     members.length === 0
       ? []

@@ -3,11 +3,11 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/database.js';
 import { offices, users } from '../organisation/schema.js';
 import { presentPerson } from '../persons/present-person.js';
-import { personDocuments, persons } from '../persons/schema.js';
+import { personDocuments } from '../persons/schema.js';
 import type { CaseDetail } from './case-schemas.js';
 import type { CaseRow } from './load-case.js';
+import { loadCaseMembers } from './load-case-members.js';
 import { presentCaseDetail, type UserRef } from './present-case.js';
-import { caseGroupMembers } from './schema.js';
 
 /** Loads what the case page shows about a case: its office, assignee and people with their documents. */
 export async function getCaseDetail(db: Executor, actor: Actor, kase: CaseRow): Promise<CaseDetail> {
@@ -26,17 +26,7 @@ export async function getCaseDetail(db: Executor, actor: Actor, kase: CaseRow): 
       .where(eq(users.id, kase.assigneeId));
     assignee = user ?? null;
   }
-  const members = await db
-    .select({ role: caseGroupMembers.role, person: persons })
-    .from(caseGroupMembers)
-    .innerJoin(
-      persons,
-      and(eq(persons.missionId, caseGroupMembers.missionId), eq(persons.id, caseGroupMembers.personId)),
-    )
-    .where(
-      and(eq(caseGroupMembers.missionId, kase.missionId), eq(caseGroupMembers.caseGroupId, kase.caseGroupId)),
-    )
-    .orderBy(asc(caseGroupMembers.position));
+  const members = await loadCaseMembers(db, kase);
   const documents =
     members.length === 0
       ? []

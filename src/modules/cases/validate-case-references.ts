@@ -1,9 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { badRequest, type FieldError } from '../../platform/http/problem.js';
 import { isActiveReferralSource } from '../organisation/referral-sources.js';
 import { offices, users } from '../organisation/schema.js';
-import { persons } from '../persons/schema.js';
+import { findPersons } from '../persons/get-person.js';
 
 /** Checks that the ids and codes a case refers to exist in the mission; throws 400 naming each bad field. */
 export async function validateCaseReferences(
@@ -51,10 +51,7 @@ export async function validateCaseReferences(
     errors.push({ path: 'body.referralSource', message: 'is not an active referral source' });
   }
   if (refs.personIds && refs.personIds.length > 0) {
-    const found = await db
-      .select({ id: persons.id })
-      .from(persons)
-      .where(and(eq(persons.missionId, missionId), inArray(persons.id, refs.personIds)));
+    const found = await findPersons(db, missionId, refs.personIds);
     const known = new Set(found.map((row) => row.id));
     refs.personIds.forEach((id, index) => {
       if (!known.has(id))
