@@ -4,6 +4,7 @@ import { seedDemo } from './modules/demo/seed-demo.js';
 import { startOutboxWorker } from './modules/messaging/outbox-setup.js';
 import { openDatabase } from './platform/db/database.js';
 import { migrateDatabase } from './platform/db/migrate.js';
+import { startStatisticsRefresh } from './platform/db/statistics.js';
 
 /** Starts Passage: opens and migrates the database, adds the demo data where allowed, serves HTTP. */
 async function main(): Promise<void> {
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
     });
   }
   const outboxWorker = startOutboxWorker(database, { log: app.log });
+  // The embedded database has no autovacuum: keep the planner's statistics current as data grows.
+  const statistics = startStatisticsRefresh(database, { log: app.log });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
     // Close the server first so no request runs against a closed database.
     await app.close();
     await outboxWorker.stop();
+    await statistics.stop();
     await database.close();
     process.exit(0);
   };
