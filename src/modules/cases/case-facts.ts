@@ -1,10 +1,6 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/database.js';
-import { latestEligibilityDecision } from '../eligibility/list-eligibility-decisions.js';
-import { personDocuments } from '../persons/schema.js';
+import { sql } from 'drizzle-orm';
+import { type Executor, selectRows } from '../../platform/db/database.js';
 import type { CaseRow } from './load-case.js';
-import { loadCaseMembers } from './load-case-members.js';
-import { caseTasks } from './schema.js';
 import { type AvrrFacts, isAvrrStatus } from './workflow/index.js';
 
 /** The mission's calendar: travel documents are valid "today" in the Netherlands, not in UTC. */
@@ -21,58 +17,67 @@ const missionDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: MISSION_T
 // Only documents one can travel on count for booking.
 const TRAVEL_DOCUMENT_KINDS = ['passport', 'laissez_passer'];
 
-/** Everything the AVRR workflow's guards read about a case, gathered from the database. */
+/**
+ * Everything the AVRR workflow's guards read about a case, gathered from the database in one
+ * round trip (the case's people with their travel documents, its open tasks that block travel, and
+ * its latest eligibility decision): every transition and the case page's list of possible steps
+ * pay for it, so it is one statement rather than one per fact.
+ */
 export async function loadAvrrFacts(db: Executor, kase: CaseRow, now: Date): Promise<AvrrFacts> {
-  const members = (await loadCaseMembers(db, kase)).map(({ person }) => person);
-  const documents =
-    members.length === 0
-      ? []
-      : await db
-          .select({
-            personId: personDocuments.personId,
-            kind: personDocuments.kind,
-            validUntil: personDocuments.validUntil,
-          })
-          .from(personDocuments)
-          .where(
-            and(
-              eq(personDocuments.missionId, kase.missionId),
-              inArray(
-                personDocuments.personId,
-                members.map((m) => m.id),
-              ),
-              inArray(personDocuments.kind, TRAVEL_DOCUMENT_KINDS as ('passport' | 'laissez_passer')[]),
-            ),
-          );
-  const openBlockingTasks = await db
-    .select({ title: caseTasks.title })
-    .from(caseTasks)
-    .where(
-      and(
-        eq(caseTasks.missionId, kase.missionId),
-        eq(caseTasks.caseId, kase.id),
-        eq(caseTasks.blocksTravel, true),
-        isNull(caseTasks.doneAt),
-      ),
-    );
-  const decision = await latestEligibilityDecision(db, kase.missionId, kase.id);
   if (!isAvrrStatus(kase.status)) throw new Error(`Case ${kase.id} has unknown AVRR status ${kase.status}`);
+  const [row] = await selectRows<{
+    persons: {
+      id: string;
+      givenName: string;
+      familyName: string;
+      documents: { kind: 'passport' | 'laissez_passer'; validUntil: string | null }[];
+    }[];
+    tasks: { title: string }[];
+    decision: { id: string; outcome: string; kind: string } | null;
+  }>(
+    db,
+    sql`select
+          coalesce((
+            select json_agg(json_build_object(
+                     'id', p.id, 'givenName', p.given_name, 'familyName', p.family_name,
+                     'documents', coalesce((
+                       select json_agg(json_build_object('kind', d.kind, 'validUntil', d.valid_until))
+                         from person_documents d
+                        where d.mission_id = p.mission_id and d.person_id = p.id
+                          and d.kind in (${sql.join(
+                            TRAVEL_DOCUMENT_KINDS.map((kind) => sql`${kind}`),
+                            sql`, `,
+                          )})), '[]'::json))
+                   order by m.position)
+              from case_group_members m
+              join persons p on p.mission_id = m.mission_id and p.id = m.person_id
+             where m.mission_id = ${kase.missionId} and m.case_group_id = ${kase.caseGroupId}), '[]'::json) as persons,
+          coalesce((
+            select json_agg(json_build_object('title', t.title))
+              from case_tasks t
+             where t.mission_id = ${kase.missionId} and t.case_id = ${kase.id}
+               and t.blocks_travel and t.done_at is null), '[]'::json) as tasks,
+          (select json_build_object('id', e.id, 'outcome', e.outcome, 'kind', e.kind)
+             from eligibility_decisions e
+            where e.mission_id = ${kase.missionId} and e.case_id = ${kase.id}
+            order by e.decided_at desc, e.id desc
+            limit 1) as decision`,
+  );
+  const { persons, tasks, decision } = row!;
   const previous = kase.previousStatus;
   return {
     status: kase.status,
     previousStatus: previous && isAvrrStatus(previous) ? previous : null,
     today: missionToday(now),
     vulnerabilities: kase.vulnerabilities,
-    persons: members.map((member) => ({
-      id: member.id,
-      displayName: `${member.givenName} ${member.familyName}`,
-      travelDocuments: documents
-        .filter((doc) => doc.personId === member.id)
-        .map((doc) => ({ kind: doc.kind, validUntil: doc.validUntil })),
+    persons: persons.map((person) => ({
+      id: person.id,
+      displayName: `${person.givenName} ${person.familyName}`,
+      travelDocuments: person.documents,
     })),
     guardianConfirmedHost: kase.guardianConfirmedHost,
     guardianConfirmedReturn: kase.guardianConfirmedReturn,
-    openBlockingTasks,
+    openBlockingTasks: tasks,
     eligibilityDecision: decision && {
       id: decision.id,
       eligible: decision.outcome !== 'ineligible',

@@ -36,22 +36,3 @@ export async function listEligibilityDecisions(db: Executor, missionId: string, 
     .orderBy(desc(eligibilityDecisions.decidedAt), desc(eligibilityDecisions.id));
   return rows.map(({ decision, user }) => presentDecision(decision, user?.id ? user : null));
 }
-
-/** The decision in effect for a case (the latest recorded or overridden), or null. */
-export async function latestEligibilityDecision(
-  db: Executor,
-  missionId: string,
-  caseId: string,
-): Promise<Pick<EligibilityDecisionRow, 'id' | 'outcome' | 'kind'> | null> {
-  const [row] = await db
-    .select({
-      id: eligibilityDecisions.id,
-      outcome: eligibilityDecisions.outcome,
-      kind: eligibilityDecisions.kind,
-    })
-    .from(eligibilityDecisions)
-    .where(and(eq(eligibilityDecisions.missionId, missionId), eq(eligibilityDecisions.caseId, caseId)))
-    .orderBy(desc(eligibilityDecisions.decidedAt), desc(eligibilityDecisions.id))
-    .limit(1);
-  return row ?? null;
-}
