@@ -1,6 +1,24 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+// The longest test files start first, so the other worker runs the rest beside them instead of
+// the run waiting for them at the end (without cached durations Vitest orders by file size).
+const LONGEST_FIRST = [/demo-year-scale-1\.test\.ts$/, /demo-year\.test\.ts$/];
+class LongestFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (file: TestSpecification) => {
+      const index = LONGEST_FIRST.findIndex((pattern) => pattern.test(file.moduleId));
+      return index < 0 ? LONGEST_FIRST.length : index;
+    };
+    return sorted
+      .map((file, position) => ({ file, position }))
+      .sort((a, b) => rank(a.file) - rank(b.file) || a.position - b.position)
+      .map(({ file }) => file);
+  }
+}
 
 const repositoryRoot = fileURLToPath(new URL('.', import.meta.url));
 
@@ -25,5 +43,6 @@ export default defineConfig({
     globalSetup: ['src/test-support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    sequence: { sequencer: LongestFirstSequencer },
   },
 });
