@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { type AuditRow, writePendingAudit } from '../audit/record-audit.js';
 import type { Actor } from '../auth/actor.js';
 import type { Executor, Tx } from './database.js';
 
@@ -9,6 +10,11 @@ export interface ServiceContext {
   requestId: string | null;
   ip: string | null;
   now: Date;
+  /**
+   * Audit entries recorded in this transaction and written just before it commits; contexts made
+   * from this one (`{ ...ctx, now }`) share it. Absent, `recordAudit` writes each entry at once.
+   */
+  pendingAudit?: AuditRow[];
 }
 
 /** Runs `fn` in one short database transaction for the request's signed-in user. */
@@ -19,7 +25,7 @@ export async function withTransaction<T>(
   const actor = request.actor;
   if (!actor) throw new Error('withTransaction needs a signed-in user');
   return request.server.database.db.transaction((tx) =>
-    fn({ tx, actor, requestId: request.id, ip: request.ip ?? null, now: new Date() }),
+    runWithAudit(tx, { tx, actor, requestId: request.id, ip: request.ip ?? null, now: new Date() }, fn),
   );
 }
 
@@ -29,5 +35,19 @@ export async function withSystemTransaction<T>(
   actor: Actor,
   fn: (ctx: ServiceContext) => Promise<T>,
 ): Promise<T> {
-  return db.transaction((tx) => fn({ tx, actor, requestId: null, ip: null, now: new Date() }));
+  return db.transaction((tx) =>
+    runWithAudit(tx, { tx, actor, requestId: null, ip: null, now: new Date() }, fn),
+  );
+}
+
+// The work first, then its audit entries, in the same transaction: if either fails, neither commits.
+async function runWithAudit<T>(
+  tx: Tx,
+  ctx: ServiceContext,
+  fn: (ctx: ServiceContext) => Promise<T>,
+): Promise<T> {
+  const pendingAudit: AuditRow[] = [];
+  const result = await fn({ ...ctx, pendingAudit });
+  await writePendingAudit(tx, pendingAudit);
+  return result;
 }
