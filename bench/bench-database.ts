@@ -31,28 +31,54 @@ export async function freshPglite(): Promise<BenchDatabase> {
   };
 }
 
+/** The URL of database `name` on the server of `serverUrl`. */
+export function databaseUrlOn(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The URL without its password, for printing. */
+export function printableUrl(url: string): string {
+  const printable = new URL(url);
+  printable.password = '';
+  return printable.toString();
+}
+
+/** Runs statements on the database named in `serverUrl`, which is only used to manage the bench databases. */
+async function onServer(serverUrl: string, statements: string[]): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    for (const statement of statements) await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Drops database `name` on the server (if it exists) and creates it empty; answers its URL. */
+export async function recreateDatabase(serverUrl: string, name: string): Promise<string> {
+  await onServer(serverUrl, [`drop database if exists ${name} with (force)`, `create database ${name}`]);
+  return databaseUrlOn(serverUrl, name);
+}
+
+/** Drops database `name` on the server, if it exists. */
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  await onServer(serverUrl, [`drop database if exists ${name} with (force)`]);
+}
+
 /**
  * A new database named passage_bench on the server of `serverUrl`: dropped if it exists and created
  * again, so each run starts empty. The database named in the URL is only used to run those two
  * statements; the benchmark never writes to it.
  */
 export async function freshPostgres(serverUrl: string): Promise<BenchDatabase> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`drop database if exists ${BENCH_DATABASE_NAME} with (force)`);
-    await admin.query(`create database ${BENCH_DATABASE_NAME}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${BENCH_DATABASE_NAME}`;
-  const database = await openPostgres(url.toString());
+  const url = await recreateDatabase(serverUrl, BENCH_DATABASE_NAME);
+  const database = await openPostgres(url);
   await migrateDatabase(database);
-  url.password = '';
   return {
     database,
-    location: url.toString(),
+    location: printableUrl(url),
     async dispose() {
       await database.close();
     },

@@ -9,17 +9,12 @@
 // million cases. The summary triggers of the reports module run during the load, as they would
 // for any writer. Then the real application serves the dashboard over HTTP and the script prints
 // p50/p95 per scenario, and checks that a transition shows on the next request.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { createSession, SESSION_COOKIE } from '../src/modules/auth/sessions.js';
 import { createMission, createUser } from '../src/modules/organisation/create-mission.js';
 import { openPostgres } from '../src/platform/db/database.js';
 import { migrateDatabase } from '../src/platform/db/migrate.js';
-import { LocalDiskStorage } from '../src/platform/storage/storage.js';
+import { databaseUrlOn, recreateDatabase } from './bench-database.js';
+import { dashboardScenarios, measureDashboard, sessionCookie, startBenchApp, timed } from './bench-http.js';
 
 const DATABASE_NAME = 'passage_bench_dashboard';
 
@@ -85,22 +80,6 @@ const NATIONALITIES = [
   'CO',
 ];
 
-async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
-  const start = performance.now();
-  const result = await fn();
-  console.log(`  ${label}: ${((performance.now() - start) / 1000).toFixed(1)} s`);
-  return result;
-}
-
-async function freshDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${DATABASE_NAME} with (force)`);
-  await admin.query(`create database ${DATABASE_NAME}`);
-  await admin.end();
-  return benchUrl();
-}
-
 /** Loads the caseload with INSERT ... SELECT over generate_series, one chunk of rows a statement. */
 async function bulkLoad(client: pg.Client, missionId: string, officeIds: string[], counsellors: string[][]) {
   const statusCase = STATUSES.map(([status, upTo]) => `when (i * 37) % 100 < ${upTo} then '${status}'`).join(
@@ -161,24 +140,6 @@ async function bulkLoad(client: pg.Client, missionId: string, officeIds: string[
   }
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function measure(baseUrl: string, cookie: string, query: string) {
-  const times: number[] = [];
-  let body: { openCaseload: { total: number } } | null = null;
-  for (let i = 0; i < REQUESTS + 20; i++) {
-    const start = performance.now();
-    const response = await fetch(`${baseUrl}/api/v1/dashboard${query}`, { headers: { cookie } });
-    body = (await response.json()) as typeof body;
-    if (!response.ok) throw new Error(`dashboard answered ${response.status}: ${JSON.stringify(body)}`);
-    if (i >= 20) times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), open: body!.openCaseload.total };
-}
-
 /** The mission, offices and users of a database a previous run loaded. */
 async function reuseDatabase(client: pg.Client) {
   const mission = await client.query(`select id from missions where code = 'BENCH'`);
@@ -202,7 +163,7 @@ async function main() {
   console.log(
     `Dashboard benchmark: ${REUSE ? 'reusing the loaded database' : `${CASES.toLocaleString('en')} cases`}, ${REQUESTS} requests a scenario`,
   );
-  const url = REUSE ? benchUrl() : await freshDatabase();
+  const url = REUSE ? benchUrl() : await recreateDatabase(serverUrl!, DATABASE_NAME);
   const database = await openPostgres(url, { max: 10 });
   await migrateDatabase(database);
   const client = new pg.Client({ connectionString: url });
@@ -213,9 +174,7 @@ async function main() {
 }
 
 function benchUrl(): string {
-  const url = new URL(serverUrl!);
-  url.pathname = `/${DATABASE_NAME}`;
-  return url.toString();
+  return databaseUrlOn(serverUrl!, DATABASE_NAME);
 }
 
 async function loadStage(database: Awaited<ReturnType<typeof openPostgres>>, client: pg.Client) {
@@ -273,43 +232,15 @@ async function measureAll(
   stage: { missionId: string; offices: { id: string }[]; counsellorId: string; managerId: string },
 ) {
   const { missionId, offices } = stage;
-
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'passage-bench-dashboard-'));
-  const config = {
-    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: url }),
-    demo: false,
-  };
-  const app = await buildApp({
-    config,
-    database,
-    storage: new LocalDiskStorage(path.join(dataDir, 'documents')),
-    logger: false,
-  });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const session = async (userId: string) =>
-    `${SESSION_COOKIE}=${await createSession(database.db, { userId, ip: null, userAgent: 'bench', now: new Date() })}`;
-  const managerCookie = await session(stage.managerId);
-  const counsellorCookie = await session(stage.counsellorId);
-
-  const scenarios: [string, string, string][] = [
-    ['manager, whole mission, last 12 weeks', managerCookie, ''],
-    ['manager, one office', managerCookie, `?officeId=${offices[1]!.id}`],
-    [
-      'manager, whole mission, three years',
-      managerCookie,
-      `?from=${new Date(Date.now() - 3 * 365 * 864e5).toISOString().slice(0, 10)}`,
-    ],
-    ['counsellor, own office', counsellorCookie, ''],
-  ];
-  console.log('\nGET /api/v1/dashboard (ms, over HTTP, after 20 warm-up requests)');
-  for (const [label, cookie, query] of scenarios) {
-    const { p50, p95, open } = await measure(baseUrl, cookie, query);
-    console.log(
-      `  ${label.padEnd(42)} p50 ${p50.toFixed(1).padStart(6)}  p95 ${p95.toFixed(1).padStart(6)}  (open cases ${open})`,
-    );
-  }
+  const bench = await startBenchApp(database, url);
+  const { baseUrl } = bench;
+  const managerCookie = await sessionCookie(database, stage.managerId);
+  const counsellorCookie = await sessionCookie(database, stage.counsellorId);
+  await measureDashboard(
+    baseUrl,
+    dashboardScenarios({ managerCookie, counsellorCookie, officeId: offices[1]!.id }),
+    { requests: REQUESTS, warmup: 20 },
+  );
 
   // Freshness: a transition through the API shows on the very next dashboard request.
   const before = (await (
@@ -336,9 +267,8 @@ async function measureAll(
     `\nA transition (HTTP ${moved.status}) shows on the next request: registered ${count(before, 'registered')} → ${count(after, 'registered')}, counselling ${count(before, 'counselling')} → ${count(after, 'counselling')}`,
   );
 
-  await app.close();
+  await bench.close();
   await client.end();
-  await rm(dataDir, { recursive: true, force: true });
 }
 
 main().catch((error) => {
