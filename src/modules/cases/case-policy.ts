@@ -23,7 +23,7 @@ function receivesCase(actor: Actor, kase: CaseForPolicy): boolean {
 }
 
 /** The offices whose returns the actor receives as reintegration officer (null: every office). */
-function receivingOfficeIds(actor: Actor): string[] | null {
+export function receivingOfficeIds(actor: Actor): string[] | null {
   const grants = actor.roles.filter((grant) => grant.role === 'reintegration_officer');
   if (grants.some((grant) => grant.officeId === null)) return null;
   return grants.map((grant) => grant.officeId as string);

@@ -1,9 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildCase } from '../../test-support/build-case.js';
 import { buildMission, type TestMission } from '../../test-support/build-mission.js';
 import { startTestApp, type TestApp } from '../../test-support/test-app.js';
 import { missionToday } from '../cases/case-facts.js';
+import { caseGroupMembers } from '../cases/schema.js';
 import { amsIstEbl, buildTravellingCase } from '../movements/movements-test-support.js';
+import { createUser } from '../organisation/create-mission.js';
+import { givenBudget, givenGrant, givenPlan } from '../reintegration/reintegration-test-support.js';
 import { weekStarts } from './get-dashboard.js';
 import { depart, openCase, transition } from './reports-test-support.js';
 import { summariesAgainstRebuild } from './summary-rebuild-check.js';
@@ -183,6 +188,111 @@ describe('departures', () => {
     ]);
     const lastYear = await dashboard(mission.users.manager, '?from=2020-01-01&to=2020-12-31');
     expect(lastYear.topDestinations).toEqual([]);
+  });
+});
+
+describe('grants and pending travel documents', () => {
+  async function liaisonOf(): Promise<{ id: string }> {
+    const { id } = await createUser(t.database.db, {
+      missionId: mission.missionId,
+      email: `liaison.${randomUUID().slice(0, 8)}@test.passage.local`,
+      displayName: 'Liaison',
+      passwordHash: null,
+      roles: [{ role: 'diplomatic_liaison', officeId: null }],
+    });
+    return { id };
+  }
+
+  it('sums the grants and payments of the period, counts requests per embassy, and moves both with their case', async () => {
+    const today = missionToday(new Date());
+    await givenBudget(t, mission, 'DASH', '100000');
+    const kase = await buildCase(t.database.db, { mission });
+    await givenPlan(t, mission, kase);
+    const grant = await givenGrant(t, mission, kase, {
+      fundingProject: 'DASH',
+      amount: '1500.00',
+      cashAmount: '300.00',
+    });
+    const officer = await t.as(mission.users.reintegration);
+    const paid = await officer.post(`/api/v1/cases/${kase.id}/grants/${grant.id}/disbursements`, {
+      part: 'cash_at_departure',
+      method: 'cash',
+      currency: 'EUR',
+      amount: '300.00',
+      rateToEur: '1',
+      paidOn: today,
+    });
+    expect(paid.statusCode, paid.body).toBe(201);
+
+    const liaison = await t.as(await liaisonOf());
+    const embassy = (
+      await liaison.post('/api/v1/embassies', { country: 'IQ', kind: 'embassy', city: 'The Hague' })
+    ).json().embassy;
+    const [principal] = await t.database.db
+      .select()
+      .from(caseGroupMembers)
+      .where(
+        and(
+          eq(caseGroupMembers.missionId, mission.missionId),
+          eq(caseGroupMembers.caseGroupId, kase.caseGroupId),
+        ),
+      );
+    const counsellor = await t.as(mission.users.counsellor);
+    const requested = await counsellor.post(`/api/v1/cases/${kase.id}/travel-document-requests`, {
+      personId: principal!.personId,
+      embassyId: embassy.id,
+      requestedOn: today,
+    });
+    expect(requested.statusCode, requested.body).toBe(201);
+
+    const expectedGrants = [
+      {
+        type: 'economic',
+        currency: 'EUR',
+        grants: 1,
+        amount: '1500.00',
+        disbursed: '300.00',
+        disbursedPercent: '20.0',
+      },
+    ];
+    const expectedPending = [{ embassyId: embassy.id, country: 'IQ', city: 'The Hague', pending: 1 }];
+    const manager = await dashboard(mission.users.manager);
+    expect(manager.grants).toEqual(expectedGrants);
+    expect(manager.travelDocumentsPending).toEqual(expectedPending);
+    expect((await dashboard(mission.users.counsellor)).grants).toEqual(expectedGrants);
+    // Not in this period; not at the other counsellor's office; not yet received in Erbil.
+    expect((await dashboard(mission.users.manager, '?from=2020-01-01&to=2020-12-31')).grants).toEqual([]);
+    expect((await dashboard(mission.users.otherCounsellor)).grants).toEqual([]);
+    expect((await dashboard(mission.users.reintegration)).grants).toEqual([]);
+
+    // The case moves to Ter Apel and is to be received in Erbil: its grant and request follow it.
+    const moved = await t.as(mission.users.manager).then((api) =>
+      api.patch(`/api/v1/cases/${kase.id}`, {
+        version: kase.version,
+        officeId: mission.offices.terApel.id,
+        returnOfficeId: mission.offices.erbil.id,
+      }),
+    );
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await dashboard(mission.users.counsellor)).grants).toEqual([]);
+    expect((await dashboard(mission.users.counsellor)).travelDocumentsPending).toEqual([]);
+    expect((await dashboard(mission.users.otherCounsellor)).grants).toEqual(expectedGrants);
+    const erbil = await dashboard(mission.users.reintegration);
+    expect(erbil.grants).toEqual(expectedGrants);
+    expect(erbil.travelDocumentsPending).toEqual(expectedPending);
+    expect((await dashboard(mission.users.manager)).grants).toEqual(expectedGrants);
+
+    // The embassy answers: nothing is waiting any more.
+    const answered = await liaison.post(
+      `/api/v1/travel-document-requests/${requested.json().request.id}/status`,
+      { status: 'refused', reason: 'Identity not established' },
+    );
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect((await dashboard(mission.users.manager)).travelDocumentsPending).toEqual([]);
+
+    const { kept, rebuilt } = await summariesAgainstRebuild(t.database.db, mission.missionId);
+    expect(kept.filter((row) => row.t === 'g')).toHaveLength(1);
+    expect(rebuilt).toEqual(kept);
   });
 });
 

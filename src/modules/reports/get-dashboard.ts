@@ -1,14 +1,20 @@
 import { Decimal } from 'decimal.js';
 import { and, eq, gte, inArray, lt, lte, notInArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
-import { type Executor, selectRows } from '../../platform/db/database.js';
+import type { Executor } from '../../platform/db/database.js';
 import { missionToday } from '../cases/case-facts.js';
 import { countryName } from '../eligibility/country-names.js';
 import { offices, users } from '../organisation/schema.js';
+import { embassies } from '../travel-documents/schema.js';
 import { destinationOf } from './definitions/avrr-departures.js';
-import { caseFilter, periodEnd, periodStart } from './report-sql.js';
 import type { Dashboard, ReportQuery } from './reports-schemas.js';
-import { caseCounts, caseDepartureCounts, caseTaskCounts } from './schema.js';
+import {
+  caseCounts,
+  caseDepartureCounts,
+  caseTaskCounts,
+  grantCounts,
+  pendingTravelDocumentCounts,
+} from './schema.js';
 import { NO_ASSIGNEE, summaryScope } from './summary-scope.js';
 
 const FINISHED_STATUSES = ['closed', 'withdrawn'];
@@ -35,9 +41,9 @@ export function weekStarts(from: string, to: string): string[] {
 }
 
 /**
- * The managers' dashboard, computed on each request: the caseload, overdue tasks and departures
- * from the summary tables that triggers keep in the transaction of every change, the grants and
- * the pending travel documents from their own tables. Scoped to what the actor may see.
+ * The managers' dashboard, computed on each request from the summary tables that triggers keep in
+ * the transaction of every change (caseload, overdue tasks, departures, grants, pending travel
+ * documents): its cost does not grow with the caseload or the period. Scoped to what the actor may see.
  */
 export async function getDashboard(
   db: Executor,
@@ -100,27 +106,44 @@ export async function getDashboard(
         .from(caseDepartureCounts)
         .where(departuresInPeriod)
         .groupBy(caseDepartureCounts.nationality, caseDepartureCounts.arrivalAirport),
-      selectRows<{ type: string; currency: string; grants: string; amount: string; disbursed: string }>(
-        db,
-        sql`select g.type, g.currency, count(*) as grants, sum(g.amount)::text as amount,
-            sum(g.disbursed_cash + g.disbursed_in_kind)::text as disbursed
-          from reintegration_grants g
-          join cases on cases.mission_id = g.mission_id and cases.id = g.case_id
-          where g.mission_id = ${actor.missionId}
-            and g.created_at >= ${periodStart({ from })} and g.created_at < ${periodEnd({ to })}
-            and ${caseFilter(actor, filters)}
-          group by g.type, g.currency order by g.type, g.currency`,
-      ),
-      selectRows<{ embassy_id: string; country: string; city: string; pending: string }>(
-        db,
-        sql`select e.id as embassy_id, e.country, e.city, count(*) as pending
-          from travel_document_requests r
-          join embassies e on e.mission_id = r.mission_id and e.id = r.embassy_id
-          join cases on cases.mission_id = r.mission_id and cases.id = r.case_id
-          where r.mission_id = ${actor.missionId} and r.status in ('requested', 'interview_scheduled')
-            and ${caseFilter(actor, filters)}
-          group by e.id, e.country, e.city order by count(*) desc, e.country, e.city`,
-      ),
+      db
+        .select({
+          type: grantCounts.type,
+          currency: grantCounts.currency,
+          grants: sql<string>`sum(${grantCounts.grants})`,
+          amount: sql<string>`sum(${grantCounts.amount})::text`,
+          disbursed: sql<string>`sum(${grantCounts.disbursed})::text`,
+        })
+        .from(grantCounts)
+        .where(
+          and(
+            summaryScope(actor, grantCounts, filters),
+            gte(grantCounts.day, from),
+            lte(grantCounts.day, to),
+          ),
+        )
+        .groupBy(grantCounts.type, grantCounts.currency)
+        .having(sql`sum(${grantCounts.grants}) <> 0`)
+        .orderBy(grantCounts.type, grantCounts.currency),
+      db
+        .select({
+          embassy_id: embassies.id,
+          country: embassies.country,
+          city: embassies.city,
+          pending: sql<string>`sum(${pendingTravelDocumentCounts.n})`,
+        })
+        .from(pendingTravelDocumentCounts)
+        .innerJoin(
+          embassies,
+          and(
+            eq(embassies.missionId, pendingTravelDocumentCounts.missionId),
+            eq(embassies.id, pendingTravelDocumentCounts.embassyId),
+          ),
+        )
+        .where(summaryScope(actor, pendingTravelDocumentCounts, filters))
+        .groupBy(embassies.id, embassies.country, embassies.city)
+        .having(sql`sum(${pendingTravelDocumentCounts.n}) <> 0`)
+        .orderBy(sql`sum(${pendingTravelDocumentCounts.n}) desc`, embassies.country, embassies.city),
       db
         .select({ id: offices.id, name: offices.name })
         .from(offices)

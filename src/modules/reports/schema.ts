@@ -7,6 +7,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -89,6 +90,78 @@ export const caseDepartureCounts = pgTable(
         t.vulnerabilities,
         t.nationality,
         t.arrivalAirport,
+      ],
+    }),
+  ],
+);
+
+/**
+ * Reintegration grants per mission-local day of their creation, type and currency, with the key of
+ * their case and the case's return office (`return_office_key`, the nil UUID for none: reintegration
+ * officers there see the grants of the cases they receive). `amount` and `disbursed` (cash and in
+ * kind) are sums in the grant's currency. Kept by triggers on reintegration_grants and cases
+ * (migrations/0013_reports_grant_document_triggers.sql).
+ */
+export const grantCounts = pgTable(
+  'grant_counts',
+  {
+    missionId: missionId().references(() => missions.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    officeId: uuid('office_id').notNull(),
+    returnOfficeKey: uuid('return_office_key').notNull(),
+    programme: text('programme').notNull(),
+    assigneeKey: uuid('assignee_key').notNull(),
+    vulnerabilities: text('vulnerabilities').notNull(),
+    type: text('type').notNull(),
+    currency: text('currency').notNull(),
+    grants: bigint('grants', { mode: 'number' }).notNull(),
+    amount: numeric('amount', { mode: 'string' }).notNull(),
+    disbursed: numeric('disbursed', { mode: 'string' }).notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [
+        t.missionId,
+        t.day,
+        t.officeId,
+        t.returnOfficeKey,
+        t.programme,
+        t.assigneeKey,
+        t.vulnerabilities,
+        t.type,
+        t.currency,
+      ],
+    }),
+  ],
+);
+
+/**
+ * Travel document requests waiting for the embassy (requested or interview scheduled) per embassy,
+ * with the key of their case and its return office, as grant_counts. Kept by triggers on
+ * travel_document_requests and cases (migrations/0013_reports_grant_document_triggers.sql).
+ */
+export const pendingTravelDocumentCounts = pgTable(
+  'pending_travel_document_counts',
+  {
+    missionId: missionId().references(() => missions.id),
+    embassyId: uuid('embassy_id').notNull(),
+    officeId: uuid('office_id').notNull(),
+    returnOfficeKey: uuid('return_office_key').notNull(),
+    programme: text('programme').notNull(),
+    assigneeKey: uuid('assignee_key').notNull(),
+    vulnerabilities: text('vulnerabilities').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [
+        t.missionId,
+        t.embassyId,
+        t.officeId,
+        t.returnOfficeKey,
+        t.programme,
+        t.assigneeKey,
+        t.vulnerabilities,
       ],
     }),
   ],

@@ -3,7 +3,10 @@
 import { sql, TransactionRollbackError } from 'drizzle-orm';
 import { type Db, type Executor, selectRows } from '../../platform/db/database.js';
 
-/** One non-zero row of a summary table: `t` says which (c: case_counts, t: case_task_counts, d: case_departure_counts). */
+/**
+ * One non-zero row of a summary table: `t` says which (c: case_counts, t: case_task_counts,
+ * d: case_departure_counts, g: grant_counts, p: pending_travel_document_counts).
+ */
 export interface SummaryRow {
   t: string;
   office_id: string;
@@ -27,6 +30,15 @@ export function summaryRows(db: Executor, missionId: string): Promise<SummaryRow
         select 'd', office_id::text, programme, day::text || nationality || arrival_airport, assignee_key::text,
           vulnerabilities, persons::int
           from case_departure_counts where mission_id = ${missionId}
+        union all
+        select 'g', office_id::text || '/' || return_office_key::text, programme,
+          day::text || ' ' || type || ' ' || currency || ' ' || amount::text || ' ' || disbursed::text,
+          assignee_key::text, vulnerabilities, grants::int
+          from grant_counts where mission_id = ${missionId} and (grants <> 0 or amount <> 0 or disbursed <> 0)
+        union all
+        select 'p', office_id::text || '/' || return_office_key::text, programme, embassy_id::text,
+          assignee_key::text, vulnerabilities, n::int
+          from pending_travel_document_counts where mission_id = ${missionId} and n <> 0
         order by 1, 2, 3, 4, 5, 6`,
   );
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type Actor, visibleOfficeIds } from '../../platform/auth/actor.js';
+import { receivingOfficeIds } from '../cases/case-policy.js';
 import { seesOthersTraffickingCases } from './reports-policy.js';
 
 /** The key columns every summary table shares. */
@@ -10,6 +11,8 @@ export interface SummaryKey {
   programme: PgColumn;
   assigneeKey: PgColumn;
   vulnerabilities: PgColumn;
+  /** The case's return office (nil UUID for none), on the tables whose rows reintegration officers there see. */
+  returnOfficeKey?: PgColumn;
 }
 
 /**
@@ -23,7 +26,14 @@ export function summaryScope(
 ): SQL {
   const conditions: (SQL | undefined)[] = [eq(table.missionId, actor.missionId)];
   const offices = visibleOfficeIds(actor);
-  if (offices !== null) conditions.push(offices.length > 0 ? inArray(table.officeId, offices) : sql`false`);
+  if (offices !== null) {
+    const scope: SQL[] = [];
+    if (offices.length > 0) scope.push(inArray(table.officeId, offices));
+    // As visibleCasesWhere: reintegration officers also see the cases their office receives.
+    const receiving = table.returnOfficeKey ? (receivingOfficeIds(actor) ?? []) : [];
+    if (table.returnOfficeKey && receiving.length > 0) scope.push(inArray(table.returnOfficeKey, receiving));
+    conditions.push(scope.length > 0 ? or(...scope)! : sql`false`);
+  }
   const probeOffice = offices === null ? 'any' : offices[0];
   if (!probeOffice || !seesOthersTraffickingCases(actor, probeOffice)) {
     conditions.push(
