@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { caseGroupMembers, caseGroups, cases, type VulnerabilityCategory } from '../modules/cases/schema.js';
 import { persons } from '../modules/persons/schema.js';
 import type { Executor } from '../platform/db/database.js';
@@ -67,4 +68,22 @@ export async function buildCase(
     })
     .returning();
   return row!;
+}
+
+/** The id of the principal person of a test case's group. */
+export async function principalOf(
+  db: Executor,
+  kase: { missionId: string; caseGroupId: string },
+): Promise<string> {
+  const [member] = await db
+    .select({ personId: caseGroupMembers.personId })
+    .from(caseGroupMembers)
+    .where(
+      and(
+        eq(caseGroupMembers.missionId, kase.missionId),
+        eq(caseGroupMembers.caseGroupId, kase.caseGroupId),
+        eq(caseGroupMembers.role, 'principal'),
+      ),
+    );
+  return member!.personId;
 }

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/audit/schema.js';
 import { newId } from '../../platform/ids.js';
-import { buildCase, type TestCase } from '../../test-support/build-case.js';
+import { buildCase, principalOf, type TestCase } from '../../test-support/build-case.js';
 import { buildMission, type TestMission } from '../../test-support/build-mission.js';
 import { buildPerson } from '../../test-support/build-person.js';
 import { startTestApp, type TestApp } from '../../test-support/test-app.js';
@@ -26,20 +26,12 @@ beforeEach(async () => {
 /** An application-submitted case whose principal has the given nationality and a valid passport-free record. */
 async function submittedCase(nationalities: string[]): Promise<{ kase: TestCase; personId: string }> {
   const kase = await buildCase(t.database.db, { mission, status: 'application_submitted' });
-  const [member] = await t.database.db
-    .select()
-    .from(caseGroupMembers)
-    .where(
-      and(
-        eq(caseGroupMembers.missionId, mission.missionId),
-        eq(caseGroupMembers.caseGroupId, kase.caseGroupId),
-      ),
-    );
+  const personId = await principalOf(t.database.db, kase);
   await t.database.db
     .update(persons)
     .set({ nationalities })
-    .where(and(eq(persons.missionId, mission.missionId), eq(persons.id, member!.personId)));
-  return { kase, personId: member!.personId };
+    .where(and(eq(persons.missionId, mission.missionId), eq(persons.id, personId)));
+  return { kase, personId };
 }
 
 /** An earlier AVRR case of `personId` that departed on `departedAt`. */

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildCase } from '../../test-support/build-case.js';
+import { buildCase, principalOf } from '../../test-support/build-case.js';
 import { buildMission, type TestMission } from '../../test-support/build-mission.js';
 import { startTestApp, type TestApp } from '../../test-support/test-app.js';
 import { missionToday } from '../cases/case-facts.js';
-import { caseGroupMembers } from '../cases/schema.js';
 import { amsIstEbl, buildTravellingCase } from '../movements/movements-test-support.js';
 import { createUser } from '../organisation/create-mission.js';
 import { givenBudget, givenGrant, givenPlan } from '../reintegration/reintegration-test-support.js';
@@ -228,18 +226,9 @@ describe('grants and pending travel documents', () => {
     const embassy = (
       await liaison.post('/api/v1/embassies', { country: 'IQ', kind: 'embassy', city: 'The Hague' })
     ).json().embassy;
-    const [principal] = await t.database.db
-      .select()
-      .from(caseGroupMembers)
-      .where(
-        and(
-          eq(caseGroupMembers.missionId, mission.missionId),
-          eq(caseGroupMembers.caseGroupId, kase.caseGroupId),
-        ),
-      );
     const counsellor = await t.as(mission.users.counsellor);
     const requested = await counsellor.post(`/api/v1/cases/${kase.id}/travel-document-requests`, {
-      personId: principal!.personId,
+      personId: await principalOf(t.database.db, kase),
       embassyId: embassy.id,
       requestedOn: today,
     });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildCase } from '../../test-support/build-case.js';
+import { buildCase, principalOf } from '../../test-support/build-case.js';
 import { buildMission, type TestMission, type TestUser } from '../../test-support/build-mission.js';
 import { startTestApp, type TestApp } from '../../test-support/test-app.js';
-import { caseGroupMembers, caseTasks } from '../cases/schema.js';
+import { caseTasks } from '../cases/schema.js';
 import { createUser } from '../organisation/create-mission.js';
 import { createOverdueReminders } from './create-overdue-reminders.js';
 import { travelDocumentRequests } from './schema.js';
@@ -47,16 +47,6 @@ async function addEmbassy(body: Record<string, unknown> = {}) {
   return response.json().embassy;
 }
 
-async function principalOf(caseGroupId: string): Promise<string> {
-  const [member] = await t.database.db
-    .select()
-    .from(caseGroupMembers)
-    .where(
-      and(eq(caseGroupMembers.missionId, mission.missionId), eq(caseGroupMembers.caseGroupId, caseGroupId)),
-    );
-  return member!.personId;
-}
-
 describe('the embassy directory', () => {
   it('is kept by the liaison and administrators, and read by everyone', async () => {
     const embassy = await addEmbassy({ reminderDays: 45 });
@@ -90,7 +80,7 @@ describe('travel-document requests', () => {
   it('goes requested → interview → issued, records the document on the person and unblocks booking', async () => {
     const embassy = await addEmbassy();
     const kase = await buildCase(t.database.db, { mission, status: 'travel_documents' });
-    const personId = await principalOf(kase.caseGroupId);
+    const personId = await principalOf(t.database.db, kase);
     const api = await t.as(liaison);
     const reasons = async () =>
       (await api.get(`/api/v1/cases/${kase.id}/transitions`))
@@ -159,7 +149,7 @@ describe('travel-document requests', () => {
     const embassy = await addEmbassy();
     const kase = await buildCase(t.database.db, { mission });
     const other = await buildCase(t.database.db, { mission });
-    const stranger = await principalOf(other.caseGroupId);
+    const stranger = await principalOf(t.database.db, other);
     const api = await t.as(liaison);
     const wrong = await api.post(`/api/v1/cases/${kase.id}/travel-document-requests`, {
       personId: stranger,
@@ -169,7 +159,7 @@ describe('travel-document requests', () => {
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0].path).toBe('body.personId');
     const body = {
-      personId: await principalOf(kase.caseGroupId),
+      personId: await principalOf(t.database.db, kase),
       embassyId: embassy.id,
       requestedOn: '2026-01-05',
     };
@@ -193,7 +183,7 @@ describe('overdue requests', () => {
     const open = async (caseStatus: string, embassyId: string, requestedOn: string) => {
       const kase = await buildCase(t.database.db, { mission, status: caseStatus });
       const response = await api.post(`/api/v1/cases/${kase.id}/travel-document-requests`, {
-        personId: await principalOf(kase.caseGroupId),
+        personId: await principalOf(t.database.db, kase),
         embassyId,
         requestedOn,
       });
