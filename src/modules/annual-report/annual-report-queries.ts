@@ -1,7 +1,8 @@
 // The annual report's own SQL, for the figures the report catalogue does not already give.
-import { inArray, sql } from 'drizzle-orm';
-import { type Actor, visibleOfficeIds } from '../../platform/auth/actor.js';
+import { sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.js';
 import { type Executor, selectRows } from '../../platform/db/database.js';
+import { visibleOfficeScope } from '../cases/case-policy.js';
 import { destinationOf } from '../reports/definitions/avrr-departures.js';
 import { caseFilter, departedCasesSql, periodEnd, periodStart } from '../reports/report-sql.js';
 import type { ReportParams } from '../reports/report-types.js';
@@ -54,12 +55,6 @@ export async function countTravelDocuments(db: Executor, actor: Actor, params: R
   return { issued: Number(row?.issued ?? 0), countries: Number(row?.countries ?? 0) };
 }
 
-function officeScope(actor: Actor, column: string) {
-  const offices = visibleOfficeIds(actor);
-  if (offices === null) return sql`true`;
-  return offices.length > 0 ? inArray(sql.raw(column), offices) : sql`false`;
-}
-
 /**
  * The counselling team at work in the period: the counsellors who held sessions, and the languages
  * they held them in themselves (sessions with an interpreter say nothing of the counsellor's languages).
@@ -71,7 +66,7 @@ export async function countCounselling(db: Executor, actor: Actor, params: Repor
           count(distinct s.language) filter (where not s.interpreter_used) as languages
         from counselling_sessions s
         where s.mission_id = ${actor.missionId} and s.held_on between ${params.from} and ${params.to}
-          and ${officeScope(actor, 's.office_id')}`,
+          and ${visibleOfficeScope(actor, sql.raw('s.office_id'))}`,
   );
   return { counsellors: Number(row?.counsellors ?? 0), languages: Number(row?.languages ?? 0) };
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Actor, canSeeOffice, hasRole, hasRoleAt, visibleOfficeIds } from '../../platform/auth/actor.js';
 import { cases } from './schema.js';
 
@@ -23,7 +23,7 @@ function receivesCase(actor: Actor, kase: CaseForPolicy): boolean {
 }
 
 /** The offices whose returns the actor receives as reintegration officer (null: every office). */
-export function receivingOfficeIds(actor: Actor): string[] | null {
+function receivingOfficeIds(actor: Actor): string[] | null {
   const grants = actor.roles.filter((grant) => grant.role === 'reintegration_officer');
   if (grants.some((grant) => grant.officeId === null)) return null;
   return grants.map((grant) => grant.officeId as string);
@@ -62,17 +62,31 @@ export function casePolicies(actor: Actor, kase: CaseForPolicy) {
   };
 }
 
+/**
+ * SQL: the row's office is one the actor may see, or, given the column of a case's return office,
+ * the case is one their office receives as reintegration officer. True when they see every office.
+ * The office part of the read rule, for any table that carries a case's offices.
+ */
+export function visibleOfficeScope(
+  actor: Actor,
+  officeColumn: SQLWrapper,
+  returnOfficeColumn?: SQLWrapper,
+): SQL {
+  const offices = visibleOfficeIds(actor);
+  if (offices === null) return sql`true`;
+  const scope: SQL[] = [];
+  if (offices.length > 0) scope.push(inArray(officeColumn, offices));
+  const receiving = returnOfficeColumn ? (receivingOfficeIds(actor) ?? []) : [];
+  if (returnOfficeColumn && receiving.length > 0) scope.push(inArray(returnOfficeColumn, receiving));
+  return scope.length > 0 ? or(...scope)! : sql`false`;
+}
+
 /** The same read rule as SQL, so list queries return only the cases the actor may see. */
 export function visibleCasesWhere(actor: Actor): SQL {
-  const conditions: SQL[] = [eq(cases.missionId, actor.missionId)];
-  const offices = visibleOfficeIds(actor);
-  if (offices !== null) {
-    const receiving = receivingOfficeIds(actor) ?? [];
-    const scope: SQL[] = [];
-    if (offices.length > 0) scope.push(inArray(cases.officeId, offices));
-    if (receiving.length > 0) scope.push(inArray(cases.returnOfficeId, receiving));
-    conditions.push(scope.length > 0 ? or(...scope)! : sql`false`);
-  }
+  const conditions: SQL[] = [
+    eq(cases.missionId, actor.missionId),
+    visibleOfficeScope(actor, cases.officeId, cases.returnOfficeId),
+  ];
   if (!hasRole(actor, ...SENSITIVE_ROLES)) {
     conditions.push(
       or(sql`not ('victim_of_trafficking' = any(${cases.vulnerabilities}))`, eq(cases.assigneeId, actor.id))!,

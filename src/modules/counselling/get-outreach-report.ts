@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
-import { type Actor, visibleOfficeIds } from '../../platform/auth/actor.js';
+import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.js';
 import { type Executor, selectRows } from '../../platform/db/database.js';
 import { missionToday } from '../cases/case-facts.js';
+import { visibleOfficeScope } from '../cases/case-policy.js';
 import { offices } from '../organisation/schema.js';
 import type {
   ListOutreachQuery,
@@ -21,16 +22,6 @@ export function reportRange(query: { from?: string; to?: string }, now: Date): {
 function periodOf(column: SQL | unknown, period: OutreachReportQuery['period']): SQL {
   const format = { month: 'YYYY-MM', quarter: 'YYYY-"Q"Q', year: 'YYYY' }[period];
   return sql`to_char(${column}, ${sql.raw(`'${format}'`)})`;
-}
-
-// Counts are scoped to the offices the actor may see, like every list.
-function officeScope(
-  actor: Actor,
-  column: typeof outreachActivities.officeId | typeof counsellingSessions.officeId,
-) {
-  const visible = visibleOfficeIds(actor);
-  if (visible === null) return sql`true`;
-  return visible.length > 0 ? inArray(column, visible) : sql`false`;
 }
 
 /** Information sessions and network meetings, newest first, at the offices the actor may see. */
@@ -53,7 +44,7 @@ export async function listOutreachActivities(
         eq(outreachActivities.missionId, actor.missionId),
         gte(outreachActivities.heldOn, from),
         lte(outreachActivities.heldOn, to),
-        officeScope(actor, outreachActivities.officeId),
+        visibleOfficeScope(actor, outreachActivities.officeId),
         query.officeId ? eq(outreachActivities.officeId, query.officeId) : undefined,
       ),
     )
@@ -95,7 +86,7 @@ export async function getOutreachReport(
         from ${outreachActivities}
         where ${outreachActivities.missionId} = ${actor.missionId}
           and ${outreachActivities.heldOn} between ${from} and ${to}
-          and ${officeScope(actor, outreachActivities.officeId)} ${officeFilter(outreachActivities.officeId)}
+          and ${visibleOfficeScope(actor, outreachActivities.officeId)} ${officeFilter(outreachActivities.officeId)}
         group by 1, 2, 3`,
   );
   const sessions = await selectRows<CountRow>(
@@ -105,7 +96,7 @@ export async function getOutreachReport(
         from ${counsellingSessions}
         where ${counsellingSessions.missionId} = ${actor.missionId}
           and ${counsellingSessions.heldOn} between ${from} and ${to}
-          and ${officeScope(actor, counsellingSessions.officeId)} ${officeFilter(counsellingSessions.officeId)}
+          and ${visibleOfficeScope(actor, counsellingSessions.officeId)} ${officeFilter(counsellingSessions.officeId)}
         group by 1, 2`,
   );
   const officeRows = await db

@@ -1,7 +1,7 @@
-import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type Actor, visibleOfficeIds } from '../../platform/auth/actor.js';
-import { receivingOfficeIds } from '../cases/case-policy.js';
+import { visibleOfficeScope } from '../cases/case-policy.js';
 import { seesOthersTraffickingCases } from './reports-policy.js';
 
 /** The key columns every summary table shares. */
@@ -25,15 +25,8 @@ export function summaryScope(
   filters: { officeId?: string; programme?: string },
 ): SQL {
   const conditions: (SQL | undefined)[] = [eq(table.missionId, actor.missionId)];
+  conditions.push(visibleOfficeScope(actor, table.officeId, table.returnOfficeKey));
   const offices = visibleOfficeIds(actor);
-  if (offices !== null) {
-    const scope: SQL[] = [];
-    if (offices.length > 0) scope.push(inArray(table.officeId, offices));
-    // As visibleCasesWhere: reintegration officers also see the cases their office receives.
-    const receiving = table.returnOfficeKey ? (receivingOfficeIds(actor) ?? []) : [];
-    if (table.returnOfficeKey && receiving.length > 0) scope.push(inArray(table.returnOfficeKey, receiving));
-    conditions.push(scope.length > 0 ? or(...scope)! : sql`false`);
-  }
   const probeOffice = offices === null ? 'any' : offices[0];
   if (!probeOffice || !seesOthersTraffickingCases(actor, probeOffice)) {
     conditions.push(

@@ -1,6 +1,6 @@
-import { inArray, sql } from 'drizzle-orm';
-import { visibleOfficeIds } from '../../../platform/auth/actor.js';
+import { sql } from 'drizzle-orm';
 import { selectRows } from '../../../platform/db/database.js';
+import { visibleOfficeScope } from '../../cases/case-policy.js';
 import type { ReportDefinition } from '../report-types.js';
 
 type Row = {
@@ -50,11 +50,10 @@ export const outreachReport: ReportDefinition = {
     },
   ],
   async run({ db, actor, params }) {
-    const visible = visibleOfficeIds(actor);
     const scope = (column: string) =>
       sql.join(
         [
-          visible === null ? sql`true` : visible.length > 0 ? inArray(sql.raw(column), visible) : sql`false`,
+          visibleOfficeScope(actor, sql.raw(column)),
           params.officeId ? sql`${sql.raw(column)} = ${params.officeId}` : sql`true`,
         ],
         sql` and `,
