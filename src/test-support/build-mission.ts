@@ -42,6 +42,7 @@ export async function buildMission(db: Executor) {
     movements: await make('movements', [{ role: 'movements_officer', officeId: null }]),
     reintegration: await make('reintegration', [{ role: 'reintegration_officer', officeId: erbil.id }]),
     resettlement: await make('resettlement', [{ role: 'resettlement_officer', officeId: null }]),
+    liaison: await make('liaison', [{ role: 'diplomatic_liaison', officeId: null }]),
     manager: await make('manager', [{ role: 'manager', officeId: null }]),
     admin: await make('admin', [{ role: 'admin', officeId: null }]),
   };

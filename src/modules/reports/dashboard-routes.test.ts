@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildCase, principalOf } from '../../test-support/build-case.js';
 import { buildMission, type TestMission } from '../../test-support/build-mission.js';
 import { startTestApp, type TestApp } from '../../test-support/test-app.js';
 import { missionToday } from '../cases/case-facts.js';
 import { amsIstEbl, buildTravellingCase } from '../movements/movements-test-support.js';
-import { createUser } from '../organisation/create-mission.js';
 import { givenBudget, givenGrant, givenPlan } from '../reintegration/reintegration-test-support.js';
 import { weekStarts } from './get-dashboard.js';
 import { depart, openCase, transition } from './reports-test-support.js';
@@ -190,17 +188,6 @@ describe('departures', () => {
 });
 
 describe('grants and pending travel documents', () => {
-  async function liaisonOf(): Promise<{ id: string }> {
-    const { id } = await createUser(t.database.db, {
-      missionId: mission.missionId,
-      email: `liaison.${randomUUID().slice(0, 8)}@test.passage.local`,
-      displayName: 'Liaison',
-      passwordHash: null,
-      roles: [{ role: 'diplomatic_liaison', officeId: null }],
-    });
-    return { id };
-  }
-
   it('sums the grants and payments of the period, counts requests per embassy, and moves both with their case', async () => {
     const today = missionToday(new Date());
     await givenBudget(t, mission, 'DASH', '100000');
@@ -222,7 +209,7 @@ describe('grants and pending travel documents', () => {
     });
     expect(paid.statusCode, paid.body).toBe(201);
 
-    const liaison = await t.as(await liaisonOf());
+    const liaison = await t.as(mission.users.liaison);
     const embassy = (
       await liaison.post('/api/v1/embassies', { country: 'IQ', kind: 'embassy', city: 'The Hague' })
     ).json().embassy;

@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildCase, principalOf } from '../../test-support/build-case.js';
 import { buildMission, type TestMission, type TestUser } from '../../test-support/build-mission.js';
 import { startTestApp, type TestApp } from '../../test-support/test-app.js';
 import { caseTasks } from '../cases/schema.js';
-import { createUser } from '../organisation/create-mission.js';
 import { createOverdueReminders } from './create-overdue-reminders.js';
 import { travelDocumentRequests } from './schema.js';
 
@@ -21,16 +19,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   mission = await buildMission(t.database.db);
-  // The shared test mission has no liaison: add one, mission-wide.
-  const email = `liaison.${randomUUID().slice(0, 8)}@test.passage.local`;
-  const { id } = await createUser(t.database.db, {
-    missionId: mission.missionId,
-    email,
-    displayName: 'Liaison',
-    passwordHash: null,
-    roles: [{ role: 'diplomatic_liaison', officeId: null }],
-  });
-  liaison = { id, email, displayName: 'Liaison' };
+  liaison = mission.users.liaison;
 });
 
 async function addEmbassy(body: Record<string, unknown> = {}) {
