@@ -1,8 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import en from '../web/src/i18n/en.json' with { type: 'json' };
-import { launchBrowser, withScreenshotOnFailure } from './support/browser.js';
+import { openAppPage, withScreenshotOnFailure } from './support/browser.js';
 import { signIn } from './support/sign-in.js';
 
 const baseUrl = inject('passageBaseUrl');
@@ -22,14 +22,10 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 describe('accessibility of the main pages (axe, WCAG 2.1 AA)', () => {
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    context = await browser.newContext({ baseURL: baseUrl, locale: 'en-GB' });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
+    ({ browser, page } = await openAppPage(baseUrl));
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,28 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import en from '../web/src/i18n/en.json' with { type: 'json' };
-import { launchBrowser, withScreenshotOnFailure } from './support/browser.js';
+import { openAppPage, withScreenshotOnFailure } from './support/browser.js';
 import { signIn } from './support/sign-in.js';
+import { uniqueName } from './support/unique-name.js';
 
 const baseUrl = inject('passageBaseUrl');
 
-// A family name no demo person has, so the duplicate check stays quiet and the search finds one case.
-function uniqueFamilyName(): string {
-  const letters = [...randomBytes(6)].map((byte) => String.fromCharCode(97 + (byte % 26))).join('');
-  return `Qorvath${letters}`;
-}
-
 describe('a counsellor takes an AVRR case to "application submitted"', () => {
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    context = await browser.newContext({ baseURL: baseUrl, locale: 'en-GB' });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
+    ({ browser, page } = await openAppPage(baseUrl));
   });
   afterAll(async () => {
     await browser?.close();
@@ -30,7 +20,7 @@ describe('a counsellor takes an AVRR case to "application submitted"', () => {
 
   it('registers a migrant, opens the case, submits the application and finds it in the caseload', async () => {
     const givenName = 'Karwan';
-    const familyName = uniqueFamilyName();
+    const familyName = uniqueName('Qorvath');
 
     await withScreenshotOnFailure(page, 'avrr-application-submitted', async () => {
       await signIn(page, 'counsellor@demo.passage.local');

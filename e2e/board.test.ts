@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { type APIRequestContext, type Browser, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import en from '../web/src/i18n/en.json' with { type: 'json' };
-import { launchBrowser, withScreenshotOnFailure } from './support/browser.js';
+import { openAppPage, withScreenshotOnFailure } from './support/browser.js';
 import { findFreePort } from './support/passage-server.js';
 import { DEMO_PASSWORD, signIn } from './support/sign-in.js';
 
@@ -63,14 +63,7 @@ describe('the airport operations board', () => {
     });
     await new Promise<void>((resolve) => hookServer.listen(port, '127.0.0.1', resolve));
     (globalThis as { hookUrl?: string }).hookUrl = `http://127.0.0.1:${port}/passage`;
-    browser = await launchBrowser();
-    const context = await browser.newContext({
-      baseURL: baseUrl,
-      locale: 'en-GB',
-      timezoneId: 'Europe/Amsterdam',
-    });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
+    ({ browser, page } = await openAppPage(baseUrl, { timezoneId: 'Europe/Amsterdam' }));
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,16 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { type Browser, type BrowserContext, type Page, request } from 'playwright-core';
+import { type Browser, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import en from '../web/src/i18n/en.json' with { type: 'json' };
-import { launchBrowser, withScreenshotOnFailure } from './support/browser.js';
+import { openAppPage, withScreenshotOnFailure } from './support/browser.js';
+import { uniqueName } from './support/unique-name.js';
 
 const baseUrl = inject('passageBaseUrl');
 const PASSWORD = 'passage-demo';
-
-function uniqueName(prefix: string): string {
-  const letters = [...randomBytes(6)].map((byte) => String.fromCharCode(97 + (byte % 26))).join('');
-  return `${prefix}${letters}`;
-}
 
 /** The directory needs an embassy; the administrator adds one through the API (not the subject here). */
 async function addEmbassy(city: string): Promise<void> {
@@ -29,14 +24,10 @@ async function addEmbassy(city: string): Promise<void> {
 
 describe('a vulnerable-cases officer takes a medical case from counselling to travel unblocked', () => {
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    context = await browser.newContext({ baseURL: baseUrl, locale: 'en-GB' });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
+    ({ browser, page } = await openAppPage(baseUrl));
   });
   afterAll(async () => {
     await browser?.close();

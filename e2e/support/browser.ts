@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium; CI installs it with `apt-get install chromium`. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -23,6 +23,20 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/**
+ * Chromium with one page on the served app, in British English with 15 s for each step: what a
+ * test file opens before its tests (and closes with `browser.close()` after them).
+ */
+export async function openAppPage(
+  baseUrl: string,
+  options: BrowserContextOptions = {},
+): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-GB', ...options });
+  context.setDefaultTimeout(15_000);
+  return { browser, page: await context.newPage() };
 }
 
 /** Saves a full-page screenshot to e2e/artifacts/<name>.png and returns its path. */
