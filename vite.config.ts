@@ -41,6 +41,7 @@ export default defineConfig({
     environment: 'node',
     include: ['src/**/*.test.ts', 'web/**/*.test.ts'],
     globalSetup: ['src/test-support/global-setup.ts'],
+    setupFiles: ['src/test-support/register-subscribers.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     sequence: { sequencer: LongestFirstSequencer },

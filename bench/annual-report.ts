@@ -13,6 +13,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { registerEventSubscribers } from '../src/event-subscribers.js';
 import type { AnnualReport } from '../src/modules/annual-report/annual-report-schemas.js';
 import { demoYearEmail } from '../src/modules/demo-year/create-demo-year-mission.js';
 import { runDemoYear } from '../src/modules/demo-year/run-demo-year.js';
@@ -262,6 +263,7 @@ function checkFigures(baseline: AnnualReport, scaled: AnnualReport, factor: numb
 }
 
 async function main() {
+  registerEventSubscribers();
   console.log(
     `Annual report benchmark: ${settings.reuse ? 'reusing the loaded database' : `demo year ${YEAR} at scale 1, then ${settings.copies} copies (scale ${settings.copies + 1})`}`,
   );

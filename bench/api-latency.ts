@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { registerEventSubscribers } from '../src/event-subscribers.js';
 import { type BenchDatabase, freshPglite, freshPostgres } from './bench-database.js';
 import { loadFixtures } from './load-fixtures.js';
 import { format, measureApi, type ScenarioResult } from './measure-api.js';
@@ -95,6 +96,7 @@ function printTable(reports: RunReport[]): void {
 }
 
 async function main(): Promise<void> {
+  registerEventSubscribers();
   const reports: RunReport[] = [];
   if (!settings.only || settings.only === 'pglite') reports.push(await runOn('pglite', freshPglite));
   if (settings.serverUrl && (!settings.only || settings.only === 'postgresql')) {

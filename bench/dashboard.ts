@@ -10,6 +10,7 @@
 // for any writer. Then the real application serves the dashboard over HTTP and the script prints
 // p50/p95 per scenario, and checks that a transition shows on the next request.
 import pg from 'pg';
+import { registerEventSubscribers } from '../src/event-subscribers.js';
 import { createMission, createUser } from '../src/modules/organisation/create-mission.js';
 import { openPostgres } from '../src/platform/db/database.js';
 import { migrateDatabase } from '../src/platform/db/migrate.js';
@@ -160,6 +161,7 @@ async function reuseDatabase(client: pg.Client) {
 }
 
 async function main() {
+  registerEventSubscribers();
   console.log(
     `Dashboard benchmark: ${REUSE ? 'reusing the loaded database' : `${CASES.toLocaleString('en')} cases`}, ${REQUESTS} requests a scenario`,
   );
@@ -182,6 +184,9 @@ async function loadStage(database: Awaited<ReturnType<typeof openPostgres>>, cli
     code: 'BENCH',
     name: 'Benchmark mission',
     country: 'NL',
+    timeZone: 'Europe/Amsterdam',
+    currency: 'EUR',
+    languages: ['en', 'nl'],
     offices: OFFICES.map((office) => ({ ...office })),
   });
   const counsellors: string[][] = [];

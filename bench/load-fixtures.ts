@@ -110,6 +110,9 @@ export async function loadFixtures(
     code: 'BENCH',
     name: 'Benchmark mission',
     country: 'NL',
+    timeZone: 'Europe/Amsterdam',
+    currency: 'EUR',
+    languages: ['en', 'nl'],
     offices: OFFICES.map(({ weight: _weight, ...office }) => office),
   });
   const officeId = (name: string) => offices.find((office) => office.name === name)!.id;
@@ -201,7 +204,8 @@ export async function loadFixtures(
         missionId,
         id: newId(),
         caseId,
-        at: createdAt,
+        occurredAt: createdAt,
+        recordedAt: createdAt,
         kind: 'case_created',
         actorId: assignee.id,
         data: { status: 'registered', personIds: [person.row.id] },
@@ -211,7 +215,8 @@ export async function loadFixtures(
           missionId,
           id: newId(),
           caseId,
-          at: step.at,
+          occurredAt: step.at,
+          recordedAt: step.at,
           kind: 'status_changed',
           actorId: assignee.id,
           data: {

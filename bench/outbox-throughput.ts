@@ -12,6 +12,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { registerEventSubscribers } from '../src/event-subscribers.js';
 import { createDevSinkChannel } from '../src/modules/messaging/dev-sink-channel.js';
 import { createMission } from '../src/modules/organisation/create-mission.js';
 import { partners, webhookSubscriptions } from '../src/modules/partners/schema.js';
@@ -62,6 +63,9 @@ async function setUp(database: Database, receiverUrl: string) {
     code: `B${newId().slice(-6)}`,
     name: 'Bench mission',
     country: 'NL',
+    timeZone: 'Europe/Amsterdam',
+    currency: 'EUR',
+    languages: ['en', 'nl'],
     offices: [{ name: 'Bench office', kind: 'mission_office', country: 'NL' }],
   });
   const partnerId = newId();
@@ -85,7 +89,21 @@ async function setUp(database: Database, receiverUrl: string) {
     secretCiphertext: encryptSecret('whsec_bench'),
     createdAt: new Date(),
   });
-  const actor: Actor = { id: newId(), missionId, email: '', displayName: 'bench', locale: 'en', roles: [] };
+  const actor: Actor = {
+    id: newId(),
+    missionId,
+    email: '',
+    displayName: 'bench',
+    locale: 'en',
+    roles: [],
+    mission: {
+      country: 'NL',
+      timeZone: 'Europe/Amsterdam',
+      currency: 'EUR',
+      languages: ['en'],
+      locale: 'en',
+    },
+  };
   return { actor, subscriptionId };
 }
 
@@ -196,6 +214,7 @@ async function benchDatabase(name: string, database: Database, receiverUrl: stri
 }
 
 async function main() {
+  registerEventSubscribers();
   const receiver = createServer((request, response) => {
     request.resume();
     request.on('end', () => response.writeHead(204).end());

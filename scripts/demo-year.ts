@@ -3,6 +3,7 @@
 // --database-url, else DATABASE_URL, else the embedded database in DATA_DIR (./data).
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
+import { registerEventSubscribers } from '../src/event-subscribers.js';
 import { DEMO_PASSWORD } from '../src/modules/demo/demo-organisation.js';
 import { demoYearEmail } from '../src/modules/demo-year/create-demo-year-mission.js';
 import { runDemoYear } from '../src/modules/demo-year/run-demo-year.js';
@@ -28,6 +29,7 @@ const config = loadConfig();
 const databaseUrl = values['database-url'] ?? config.databaseUrl;
 const missionCode = values['mission-code'] ?? (scale === 1 ? `NL-${year}` : `NL-${year}-X${scale}`);
 
+registerEventSubscribers();
 const database = await openDatabase({ databaseUrl, dataDir: config.dataDir });
 try {
   await migrateDatabase(database);

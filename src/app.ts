@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { registerEventSubscribers } from './event-subscribers.js';
 import { resolveSessionActor } from './modules/auth/resolve-session-actor.js';
 import { registerModules } from './modules/index.js';
 import { resolveApiKeyActor } from './modules/partners/resolve-api-key.js';
@@ -36,6 +37,7 @@ export async function buildApp(options: {
   webRoot?: string;
 }): Promise<FastifyInstance> {
   const { config, database } = options;
+  registerEventSubscribers();
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
     genReqId: () => newId(),

@@ -9,6 +9,7 @@ import { emissionsRoutes } from './emissions/emissions-routes.js';
 import { messagingRoutes } from './messaging/messaging-routes.js';
 import { monitoringRoutes } from './monitoring/monitoring-routes.js';
 import { movementsRoutes } from './movements/movements-routes.js';
+import { missionRoutes } from './organisation/mission-routes.js';
 import { organisationRoutes } from './organisation/organisation-routes.js';
 import { partnersModuleRoutes } from './partners/referral-routes.js';
 import { personRoutes } from './persons/person-routes.js';
@@ -21,6 +22,7 @@ import { vulnerabilityRoutes } from './vulnerability/vulnerability-routes.js';
 export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
   await app.register(organisationRoutes);
+  await app.register(missionRoutes);
   await app.register(personRoutes);
   await app.register(caseRoutes);
   await app.register(caseActivityRoutes);

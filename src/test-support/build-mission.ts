@@ -11,17 +11,23 @@ export type TestUser = { id: string; email: string; displayName: string };
 
 /**
  * A fresh mission for one test: two offices in the host country and one in a country of origin,
- * and one user per role. Counsellors work at one office each; the other roles are mission-wide
+ * and one user per role. The mission is in the Netherlands unless `options` says otherwise. Counsellors work at one office each; the other roles are mission-wide
  * except where the name says otherwise.
  */
-export async function buildMission(db: Executor) {
+export async function buildMission(
+  db: Executor,
+  options: { timeZone?: string; country?: string; currency?: string } = {},
+) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const hash = await passwordHash;
   const tag = randomUUID().slice(0, 8);
   const { missionId, offices } = await createMission(db, {
     code: `T${tag}`,
     name: `Test mission ${tag}`,
-    country: 'NL',
+    country: options.country ?? 'NL',
+    timeZone: options.timeZone ?? 'Europe/Amsterdam',
+    currency: options.currency ?? 'EUR',
+    languages: ['en', 'nl'],
     offices: [
       { name: 'The Hague office', kind: 'mission_office', country: 'NL', city: 'The Hague' },
       { name: 'Ter Apel reception centre', kind: 'reception_centre', country: 'NL', city: 'Ter Apel' },

@@ -49,7 +49,7 @@ export async function countTravelDocuments(db: Executor, actor: Actor, params: R
         join embassies e on e.mission_id = r.mission_id and e.id = r.embassy_id
         join cases on cases.mission_id = r.mission_id and cases.id = r.case_id
         where r.mission_id = ${actor.missionId} and r.status = 'issued'
-          and r.answered_at >= ${periodStart(params)} and r.answered_at < ${periodEnd(params)}
+          and r.answered_at >= ${periodStart(actor, params)} and r.answered_at < ${periodEnd(actor, params)}
           and ${caseFilter(actor, {})}`,
   );
   return { issued: Number(row?.issued ?? 0), countries: Number(row?.countries ?? 0) };
@@ -82,7 +82,7 @@ export async function economicGrantParts(db: Executor, actor: Actor, params: Rep
         from reintegration_grants g
         join cases on cases.mission_id = g.mission_id and cases.id = g.case_id
         where g.mission_id = ${actor.missionId} and g.type = 'economic'
-          and g.created_at >= ${periodStart(params)} and g.created_at < ${periodEnd(params)}
+          and g.created_at >= ${periodStart(actor, params)} and g.created_at < ${periodEnd(actor, params)}
           and ${caseFilter(actor, {})}`,
   );
   return {
@@ -98,7 +98,7 @@ export async function hasEarlierRecords(db: Executor, actor: Actor, params: Repo
   const [row] = await selectRows<{ found: boolean }>(
     db,
     sql`select exists (select 1 from case_events e
-          where e.mission_id = ${actor.missionId} and e.at < ${periodStart(params)}) as found`,
+          where e.mission_id = ${actor.missionId} and e.occurred_at < ${periodStart(actor, params)}) as found`,
   );
   return row?.found === true;
 }

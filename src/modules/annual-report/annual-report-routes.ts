@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Actor } from '../../platform/auth/actor.js';
 import { actorOf, authorize } from '../../platform/http/route-access.js';
-import { missionToday } from '../cases/case-facts.js';
+import { missionToday } from '../../platform/time/mission-calendar.js';
 import { exportAnnualReport } from './annual-report-export.js';
 import { annualReportPolicy } from './annual-report-policy.js';
 import { ZAnnualReport, ZAnnualReportExportQuery, ZAnnualReportQuery } from './annual-report-schemas.js';
@@ -9,8 +10,8 @@ import { getAnnualReport } from './get-annual-report.js';
 const tags = ['reports'];
 
 // Without a year the report is the last full calendar year's.
-function yearOf(query: { year?: number }, now: Date): number {
-  return query.year ?? Number(missionToday(now).slice(0, 4)) - 1;
+function yearOf(query: { year?: number }, actor: Actor, now: Date): number {
+  return query.year ?? Number(missionToday(actor, now).slice(0, 4)) - 1;
 }
 
 /** The annual report of the user's mission, as JSON and as a CSV or XLSX file. */
@@ -32,7 +33,7 @@ export const annualReportRoutes: FastifyPluginAsyncZod = async (app) => {
       authorize(request, annualReportPolicy.read(actor));
       const now = new Date();
       reply.header('cache-control', 'no-store');
-      return getAnnualReport(request.server.database.db, actor, yearOf(request.query, now), now);
+      return getAnnualReport(request.server.database.db, actor, yearOf(request.query, actor, now), now);
     },
   );
 
@@ -54,7 +55,7 @@ export const annualReportRoutes: FastifyPluginAsyncZod = async (app) => {
       const report = await getAnnualReport(
         request.server.database.db,
         actor,
-        yearOf(request.query, now),
+        yearOf(request.query, actor, now),
         now,
       );
       const language = request.query.language ?? (actor.locale === 'nl' ? 'nl' : 'en');

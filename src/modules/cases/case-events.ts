@@ -46,7 +46,10 @@ export const caseEventKinds = [
 ] as const;
 export type CaseEventKind = (typeof caseEventKinds)[number];
 
-/** Adds an entry to a case's timeline, in the caller's transaction. */
+/**
+ * Adds an entry to a case's timeline, in the caller's transaction: it happened at the context's
+ * `occurredAt` (or now) and was entered now.
+ */
 export async function appendCaseEvent(
   ctx: ServiceContext,
   caseId: string,
@@ -57,9 +60,10 @@ export async function appendCaseEvent(
     missionId: ctx.actor.missionId,
     id: newId(),
     caseId,
-    at: ctx.now,
+    occurredAt: ctx.occurredAt ?? ctx.now,
+    recordedAt: ctx.now,
     kind,
-    actorId: ctx.actor.id,
+    actorId: ctx.actor.system ? null : ctx.actor.id,
     data,
   });
 }

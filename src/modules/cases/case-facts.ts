@@ -3,17 +3,6 @@ import { type Executor, selectRows } from '../../platform/db/database.js';
 import type { CaseRow } from './load-case.js';
 import { type AvrrFacts, isAvrrStatus } from './workflow/index.js';
 
-/** The mission's calendar: travel documents are valid "today" in the Netherlands, not in UTC. */
-export const MISSION_TIME_ZONE = 'Europe/Amsterdam';
-
-/** Today's date (YYYY-MM-DD) in the mission's time zone. */
-export function missionToday(now: Date): string {
-  return missionDateFormat.format(now);
-}
-
-// Building a formatter is costly; one serves every call.
-const missionDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: MISSION_TIME_ZONE });
-
 // Only documents one can travel on count for booking.
 const TRAVEL_DOCUMENT_KINDS = ['passport', 'laissez_passer'];
 
@@ -23,7 +12,7 @@ const TRAVEL_DOCUMENT_KINDS = ['passport', 'laissez_passer'];
  * its latest eligibility decision): every transition and the case page's list of possible steps
  * pay for it, so it is one statement rather than one per fact.
  */
-export async function loadAvrrFacts(db: Executor, kase: CaseRow, now: Date): Promise<AvrrFacts> {
+export async function loadAvrrFacts(db: Executor, kase: CaseRow, today: string): Promise<AvrrFacts> {
   if (!isAvrrStatus(kase.status)) throw new Error(`Case ${kase.id} has unknown AVRR status ${kase.status}`);
   const [row] = await selectRows<{
     persons: {
@@ -68,7 +57,7 @@ export async function loadAvrrFacts(db: Executor, kase: CaseRow, now: Date): Pro
   return {
     status: kase.status,
     previousStatus: previous && isAvrrStatus(previous) ? previous : null,
-    today: missionToday(now),
+    today,
     vulnerabilities: kase.vulnerabilities,
     persons: persons.map((person) => ({
       id: person.id,

@@ -148,7 +148,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       const db = request.server.database.db;
       const kase = await loadCase(db, actor, request.params.id);
       authorize(request, casePolicy.read(actor, kase));
-      return { items: await listCaseTransitions(db, kase, new Date()) };
+      return { items: await listCaseTransitions(db, actor, kase, new Date()) };
     },
   );
 

@@ -103,7 +103,10 @@ export const ZTransitionOption = z.object({
 
 export const ZTimelineEntry = z.object({
   id: z.uuid(),
-  at: z.date(),
+  /** When it happened. */
+  occurredAt: z.date(),
+  /** When it was entered (later than occurredAt for a past fact recorded afterwards). */
+  recordedAt: z.date(),
   kind: z.string(),
   actor: ZUserRef.nullable(),
   summary: ZLocalized,

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
+import { emitEvent } from '../../platform/events/event-bus.js';
 import { newId } from '../../platform/ids.js';
+import { localDate } from '../../platform/time/mission-calendar.js';
 import { missionCounters } from '../organisation/schema.js';
-import { syncVulnerabilityProcedures } from '../vulnerability/sync-vulnerability-procedures.js';
 import { appendCaseEvent } from './case-events.js';
 import { type CreateCase, ZCreateCase } from './case-schemas.js';
 import type { CaseRow } from './load-case.js';
@@ -59,13 +60,22 @@ export async function createCase(ctx: ServiceContext, rawInput: CreateCase): Pro
     personIds: input.personIds,
   });
   await recordAudit(ctx, { action: 'case.create', recordType: 'case', recordId: kase.id, after: kase });
-  await syncVulnerabilityProcedures(ctx, kase);
+  await emitEvent(ctx, 'case.created', {
+    caseId: kase.id,
+    reference,
+    programme: kase.programme,
+    status: kase.status,
+    vulnerabilities: kase.vulnerabilities,
+  });
   return kase;
 }
 
-/** The next human-readable reference, e.g. AVRR-2026-000123; the counter row serialises concurrent creations. */
+/**
+ * The next human-readable reference, e.g. AVRR-2026-000123, with the year of registration in the
+ * mission's calendar; the counter row serialises concurrent creations.
+ */
 async function nextCaseReference(ctx: ServiceContext, programme: string): Promise<string> {
-  const year = ctx.now.getUTCFullYear();
+  const year = localDate(ctx.occurredAt ?? ctx.now, ctx.actor.mission.timeZone).slice(0, 4);
   const name = `case:${programme}:${year}`;
   const [counter] = await ctx.tx
     .insert(missionCounters)

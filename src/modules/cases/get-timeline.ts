@@ -172,10 +172,11 @@ export async function getCaseTimeline(db: Executor, kase: CaseRow) {
     .from(caseEvents)
     .leftJoin(users, eq(users.id, caseEvents.actorId))
     .where(and(eq(caseEvents.missionId, kase.missionId), eq(caseEvents.caseId, kase.id)))
-    .orderBy(desc(caseEvents.at), desc(caseEvents.id));
+    .orderBy(desc(caseEvents.occurredAt), desc(caseEvents.id));
   return rows.map(({ event, actor }) => ({
     id: event.id,
-    at: event.at,
+    occurredAt: event.occurredAt,
+    recordedAt: event.recordedAt,
     kind: event.kind,
     actor: actor?.id ? actor : null,
     summary: summariseEvent(kase.programme, event.kind, event.data),

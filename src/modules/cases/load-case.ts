@@ -25,3 +25,16 @@ export async function loadCase(
   if (!row || !casePolicy.read(actor, row)) throw notFound('Case');
   return row;
 }
+
+/**
+ * Loads a case by id without a visibility check, for the subscribers of a domain event about it:
+ * the service that emitted the event has already authorised the change.
+ */
+export async function loadCaseForEvent(db: Executor, missionId: string, caseId: string): Promise<CaseRow> {
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.missionId, missionId), eq(cases.id, caseId)));
+  if (!row) throw new Error(`Case ${caseId} of an event does not exist`);
+  return row;
+}

@@ -102,14 +102,18 @@ export const cases = pgTable(
   ],
 );
 
-/** The case timeline: one row per thing that happened, written by the services. */
+/**
+ * The case timeline: one row per thing that happened, written by the services, with when it
+ * happened (`occurred_at`, which may lie in the past) and when it was entered (`recorded_at`).
+ */
 export const caseEvents = pgTable(
   'case_events',
   {
     missionId: missionId(),
     id: uuid('id').notNull(),
     caseId: uuid('case_id').notNull(),
-    at: at('at').notNull(),
+    occurredAt: at('occurred_at').notNull(),
+    recordedAt: at('recorded_at').notNull(),
     kind: text('kind').notNull(),
     actorId: uuid('actor_id'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
@@ -117,7 +121,7 @@ export const caseEvents = pgTable(
   (t) => [
     primaryKey({ columns: [t.missionId, t.id] }),
     foreignKey({ columns: [t.missionId, t.caseId], foreignColumns: [cases.missionId, cases.id] }),
-    index('case_events_case_idx').on(t.missionId, t.caseId, t.at),
+    index('case_events_case_idx').on(t.missionId, t.caseId, t.occurredAt),
   ],
 );
 

@@ -1,8 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
+import type { Actor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
+import { emitEvent } from '../../platform/events/event-bus.js';
 import { unprocessable } from '../../platform/http/problem.js';
+import { missionToday } from '../../platform/time/mission-calendar.js';
 import { appendCaseEvent } from './case-events.js';
 import { loadAvrrFacts } from './case-facts.js';
 import type { TransitionCaseInput } from './case-schemas.js';
@@ -20,10 +23,11 @@ function workflowOf(kase: CaseRow) {
 /** The transitions possible from the case's status now, and for the others the reasons why not. */
 export async function listCaseTransitions(
   db: Executor,
+  actor: Actor,
   kase: CaseRow,
   now: Date,
 ): Promise<TransitionOption[]> {
-  const facts = await loadAvrrFacts(db, kase, now);
+  const facts = await loadAvrrFacts(db, kase, missionToday(actor, now));
   return listTransitions(workflowOf(kase), facts);
 }
 
@@ -37,7 +41,7 @@ export async function transitionCase(
   const kase = await loadCase(ctx.tx, ctx.actor, caseId, { forUpdate: true });
   assertCurrentVersion(kase, input.version);
   const workflow = workflowOf(kase);
-  const facts = await loadAvrrFacts(ctx.tx, kase, ctx.now);
+  const facts = await loadAvrrFacts(ctx.tx, kase, missionToday(ctx.actor, ctx.now));
   const result = applyTransition(workflow, facts, { transition: input.transition, reason: input.reason });
   if (!result.ok) {
     throw unprocessable(result.reasons.map((reason) => reason.message.en).join(' '), {
@@ -53,7 +57,7 @@ export async function transitionCase(
       previousStatus,
       version: kase.version + 1,
       updatedAt: ctx.now,
-      statusChangedAt: ctx.now,
+      statusChangedAt: ctx.occurredAt ?? ctx.now,
     })
     .where(and(eq(cases.missionId, kase.missionId), eq(cases.id, kase.id)))
     .returning();
@@ -74,6 +78,15 @@ export async function transitionCase(
       transition: result.transition,
       reason: input.reason ?? null,
     },
+  });
+  await emitEvent(ctx, 'case.status_changed', {
+    caseId: kase.id,
+    reference: kase.reference,
+    programme: kase.programme,
+    transition: result.transition,
+    from: result.from,
+    to: result.to,
+    reason: input.reason ?? null,
   });
   return updated!;
 }

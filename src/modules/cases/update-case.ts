@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
+import { emitEvent } from '../../platform/events/event-bus.js';
 import { conflict } from '../../platform/http/problem.js';
-import { syncVulnerabilityProcedures } from '../vulnerability/sync-vulnerability-procedures.js';
 import { appendCaseEvent } from './case-events.js';
 import type { UpdateCase } from './case-schemas.js';
 import type { CaseRow } from './load-case.js';
@@ -62,6 +62,10 @@ export async function updateCase(ctx: ServiceContext, kase: CaseRow, input: Upda
     before: kase,
     after: updated,
   });
-  await syncVulnerabilityProcedures(ctx, updated!);
+  await emitEvent(ctx, 'case.updated', {
+    caseId: kase.id,
+    reference: kase.reference,
+    fields: Object.keys(changed),
+  });
   return updated!;
 }

@@ -3,8 +3,8 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
+import { emitEvent } from '../../platform/events/event-bus.js';
 import { notFound } from '../../platform/http/problem.js';
-import { syncStepWithTask } from '../vulnerability/update-vulnerability-step.js';
 import type { Task, UpdateTask } from './activity-schemas.js';
 import { ensureAssignable } from './add-task.js';
 import { appendCaseEvent } from './case-events.js';
@@ -72,7 +72,11 @@ export async function updateTask(
     if ('doneAt' in changes) {
       const kind = changes.doneAt ? 'task_completed' : 'task_reopened';
       await appendCaseEvent(ctx, kase.id, kind, { taskId: task.id, title: changes.title ?? task.title });
-      await syncStepWithTask(ctx, kase, task.id, changes.doneAt !== null);
+      await emitEvent(ctx, 'case.task_changed', {
+        caseId: kase.id,
+        taskId: task.id,
+        done: changes.doneAt !== null,
+      });
     }
   }
   return getTask(ctx.tx, kase.missionId, task.id);

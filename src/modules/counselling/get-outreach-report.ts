@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { type Executor, selectRows } from '../../platform/db/database.js';
-import { missionToday } from '../cases/case-facts.js';
+import { missionToday } from '../../platform/time/mission-calendar.js';
 import { visibleOfficeScope } from '../cases/case-policy.js';
 import { offices } from '../organisation/schema.js';
 import type {
@@ -13,8 +13,12 @@ import type {
 import { counsellingSessions, outreachActivities } from './schema.js';
 
 /** The date range of a query: this year so far unless given. */
-export function reportRange(query: { from?: string; to?: string }, now: Date): { from: string; to: string } {
-  const today = missionToday(now);
+export function reportRange(
+  query: { from?: string; to?: string },
+  actor: Actor,
+  now: Date,
+): { from: string; to: string } {
+  const today = missionToday(actor, now);
   return { from: query.from ?? `${today.slice(0, 4)}-01-01`, to: query.to ?? today };
 }
 
@@ -31,7 +35,7 @@ export async function listOutreachActivities(
   query: ListOutreachQuery,
   now: Date,
 ): Promise<OutreachActivity[]> {
-  const { from, to } = reportRange(query, now);
+  const { from, to } = reportRange(query, actor, now);
   const rows = await db
     .select({ activity: outreachActivities, office: { id: offices.id, name: offices.name } })
     .from(outreachActivities)
@@ -76,7 +80,7 @@ export async function getOutreachReport(
   query: OutreachReportQuery,
   now: Date,
 ): Promise<OutreachReport> {
-  const { from, to } = reportRange(query, now);
+  const { from, to } = reportRange(query, actor, now);
   const officeFilter = (column: typeof outreachActivities.officeId | typeof counsellingSessions.officeId) =>
     query.officeId ? sql`and ${column} = ${query.officeId}` : sql``;
   const outreach = await selectRows<CountRow>(

@@ -12,6 +12,7 @@ import { createPartner } from '../partners/create-partner.js';
 import { createFundingBudget } from '../reintegration/create-funding-budget.js';
 import { listPartnerNgos } from '../reintegration/partner-ngos.js';
 import { createEmbassy } from '../travel-documents/save-embassy.js';
+import { DEMO_YEAR_TIME_ZONE } from './demo-year-clock.js';
 import { thirdCountryMovers } from './demo-year-world.js';
 import type { DemoYearPlan } from './plan-demo-year.js';
 
@@ -71,6 +72,9 @@ export async function createDemoYearMission(
     code,
     name: `Demo year ${plan.year} (scale ${plan.scale})`,
     country: 'NL',
+    timeZone: DEMO_YEAR_TIME_ZONE,
+    currency: 'EUR',
+    languages: ['en', 'nl'],
     offices,
   });
   const officeId = (name: string) => created.offices.find((office) => office.name === name)!.id;

@@ -3,12 +3,14 @@
 import { DateTime } from 'luxon';
 import type { Airport } from '../../platform/airports/airports.js';
 import { loadAirportIndex } from '../../platform/airports/airports.js';
-import { MISSION_TIME_ZONE } from '../cases/case-facts.js';
 import type { SegmentInput } from '../movements/movements-schemas.js';
+
+/** The demo year's mission works in the Netherlands: its days are Amsterdam's. */
+export const DEMO_YEAR_TIME_ZONE = 'Europe/Amsterdam';
 
 /** The instant `minute` minutes after midnight (mission time) of day `day` (0 = 1 January) of `year`. */
 export function instantOf(year: number, day: number, minute: number): Date {
-  return DateTime.fromObject({ year, month: 1, day: 1 }, { zone: MISSION_TIME_ZONE })
+  return DateTime.fromObject({ year, month: 1, day: 1 }, { zone: DEMO_YEAR_TIME_ZONE })
     .plus({ days: day, minutes: minute })
     .toJSDate();
 }

@@ -88,6 +88,9 @@ export async function ensureDemoOrganisation(db: Executor): Promise<{
     code: DEMO_MISSION_CODE,
     name: 'Passage demo mission (Netherlands)',
     country: 'NL',
+    timeZone: 'Europe/Amsterdam',
+    currency: 'EUR',
+    languages: ['en', 'nl'],
     offices: demoOffices,
   });
   const passwordHash = await hashPassword(DEMO_PASSWORD);

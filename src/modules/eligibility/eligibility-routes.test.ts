@@ -61,7 +61,8 @@ async function earlierDeparture(personId: string, departedAt: Date) {
     missionId: mission.missionId,
     id: newId(),
     caseId,
-    at: departedAt,
+    occurredAt: departedAt,
+    recordedAt: departedAt,
     kind: 'status_changed',
     data: { transition: 'mark_departed', from: 'travel_booked', to: 'departed' },
   });

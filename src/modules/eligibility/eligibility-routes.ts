@@ -53,6 +53,7 @@ export const eligibilityRoutes: FastifyPluginAsyncZod = async (app) => {
         date: request.query.date,
         declarations: request.body.declarations,
         now: new Date(),
+        timeZone: actor.mission.timeZone,
       });
       return { inputs: evaluation.inputs as unknown as Record<string, unknown>, result: evaluation.result };
     },

@@ -1,6 +1,6 @@
 import type { Executor } from '../../platform/db/database.js';
 import { unprocessable } from '../../platform/http/problem.js';
-import { missionToday } from '../cases/case-facts.js';
+import { localDate } from '../../platform/time/mission-calendar.js';
 import type { CaseRow } from '../cases/load-case.js';
 import {
   type Declarations,
@@ -18,19 +18,19 @@ export interface CaseEvaluation {
   result: EligibilityResult;
 }
 
-/** Evaluates a case against the policy in force on `date` (default: today in the mission). */
+/** Evaluates a case against the policy in force on `date` (default: today in the mission's time zone). */
 export async function evaluateCaseEligibility(
   db: Executor,
   kase: CaseRow,
-  options: { date?: string; declarations: Declarations; now: Date },
+  options: { date?: string; declarations: Declarations; now: Date; timeZone: string },
 ): Promise<CaseEvaluation> {
-  const date = options.date ?? missionToday(options.now);
+  const date = options.date ?? localDate(options.now, options.timeZone);
   const policy = await loadPolicyInForce(db, kase.missionId, date);
   if (!policy) {
     throw unprocessable(`No policy was in force on ${date}.`, {}, [
       { path: 'querystring.date', message: 'no policy version is in force on this date' },
     ]);
   }
-  const inputs = await gatherEligibilityInputs(db, kase, options.declarations);
+  const inputs = await gatherEligibilityInputs(db, kase, options.declarations, options.timeZone);
   return { inputs, result: evaluateEligibility(inputs, policyOnDate(policy, date), date) };
 }

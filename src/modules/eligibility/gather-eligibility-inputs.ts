@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
-import { missionToday } from '../cases/case-facts.js';
+import { localDate } from '../../platform/time/mission-calendar.js';
 import type { CaseRow } from '../cases/load-case.js';
 import { caseEvents, caseGroupMembers, cases } from '../cases/schema.js';
 import { findDuplicatePersons } from '../persons/find-duplicate-persons.js';
@@ -18,6 +18,7 @@ export async function gatherEligibilityInputs(
   db: Executor,
   kase: CaseRow,
   declarations: Declarations,
+  timeZone: string,
 ): Promise<EligibilityInputs> {
   const members = await db
     .select({ person: persons })
@@ -52,7 +53,7 @@ export async function gatherEligibilityInputs(
       travelDocuments: own
         .filter((doc) => doc.kind === 'passport' || doc.kind === 'laissez_passer')
         .map((doc) => ({ kind: doc.kind, validUntil: doc.validUntil })),
-      earlierDepartures: await findEarlierDepartures(db, kase, person),
+      earlierDepartures: await findEarlierDepartures(db, kase, person, timeZone),
     });
   }
   return { caseId: kase.id, vulnerabilities: [...kase.vulnerabilities], persons: result, declarations };
@@ -66,6 +67,7 @@ export async function findEarlierDepartures(
   db: Executor,
   kase: CaseRow,
   person: PersonRow,
+  timeZone: string,
 ): Promise<EarlierDeparture[]> {
   const lookalikes = await findDuplicatePersons(
     db,
@@ -87,7 +89,7 @@ export async function findEarlierDepartures(
         c.reasons.includes('nationality'),
     )
     .map((c) => c.person.id);
-  const departedAt = sql<Date | null>`(select max(${caseEvents.at}) from ${caseEvents}
+  const departedAt = sql<Date | null>`(select max(${caseEvents.occurredAt}) from ${caseEvents}
     where ${caseEvents.missionId} = ${cases.missionId} and ${caseEvents.caseId} = ${cases.id}
       and ${caseEvents.kind} = 'status_changed' and ${caseEvents.data}->>'to' = 'departed')`.mapWith(
     (value: unknown) => (value === null ? null : new Date(value as string)),
@@ -126,7 +128,7 @@ export async function findEarlierDepartures(
     departures.push({
       caseId: row.caseId,
       reference: row.reference,
-      departedOn: missionToday(at),
+      departedOn: localDate(at, timeZone),
       match: row.personId === person.id ? 'same_person' : 'similar_person',
       matchedPersonId: row.personId,
     });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { withTransaction } from '../../platform/db/transaction.js';
 import { notFound } from '../../platform/http/problem.js';
 import { actorOf, authorize } from '../../platform/http/route-access.js';
-import { missionToday } from '../cases/case-facts.js';
+import { missionToday } from '../../platform/time/mission-calendar.js';
 import { createPolicyVersion } from './create-policy-version.js';
 import { eligibilityPolicy } from './eligibility-policy.js';
 import {
@@ -85,7 +85,7 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = actorOf(request);
       authorize(request, eligibilityPolicy.readPolicy(actor));
-      const date = request.query.date ?? missionToday(new Date());
+      const date = request.query.date ?? missionToday(actor, new Date());
       const version = await loadPolicyInForce(request.server.database.db, actor.missionId, date);
       if (!version) throw notFound('Policy in force on that date');
       return { date, version: { ...version, createdAt: new Date(version.createdAt) } };

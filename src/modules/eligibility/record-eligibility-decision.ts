@@ -17,6 +17,7 @@ export async function recordEligibilityDecision(
     date: input.date,
     declarations: input.declarations,
     now: ctx.now,
+    timeZone: ctx.actor.mission.timeZone,
   });
   const [row] = await ctx.tx
     .insert(eligibilityDecisions)

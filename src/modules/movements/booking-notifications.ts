@@ -3,15 +3,16 @@ import { DateTime } from 'luxon';
 import { loadAirportIndex } from '../../platform/airports/airports.js';
 import { inSequence } from '../../platform/db/in-sequence.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
+import type { DomainEvent } from '../../platform/events/domain-events.js';
 import { enqueueMessage } from '../../platform/outbox/enqueue-message.js';
-import type { CaseRow } from '../cases/load-case.js';
+import { type CaseRow, loadCaseForEvent } from '../cases/load-case.js';
 import { queueCaseSms, toValidE164 } from '../messaging/queue-case-sms.js';
 import { renderSmsTemplate } from '../messaging/render-sms-template.js';
 import type { SmsTemplateKind } from '../messaging/sms-template-defaults.js';
 import { loadTemplateOverrides } from '../messaging/sms-templates.js';
 import { publishEvent } from '../partners/publish-event.js';
 import { persons } from '../persons/schema.js';
-import { type BookingRow, bookingPassengers, bookingSegments } from './schema.js';
+import { bookingPassengers, bookingSegments, bookings } from './schema.js';
 
 export type BookingChange = 'confirmed' | 'changed' | 'cancelled';
 
@@ -33,15 +34,23 @@ export function isAdultOn(dateOfBirth: string | null, onDate: string): boolean {
 }
 
 /**
- * Tells the travellers and the partners about a confirmed, changed or cancelled booking, in the
- * caller's transaction: one SMS per adult passenger in their preferred language (English, with a
- * warning on the case, when there is none), and the booking.* event for partner webhooks.
+ * Subscriber of `booking.confirmed`, `booking.changed` and `booking.cancelled`: tells the travellers
+ * and the partners, in the transaction of the change: one SMS per adult passenger in their preferred
+ * language (English, with a warning on the case, when there is none), and the booking.* event for
+ * partner webhooks. A cancellation is announced before the places are marked cancelled, so the SMS
+ * goes to those who were still booked.
  */
 export async function notifyBookingChange(
   ctx: ServiceContext,
-  options: { booking: BookingRow; kase: CaseRow | null; change: BookingChange },
-): Promise<{ smsQueued: number }> {
-  const { booking, kase, change } = options;
+  event: DomainEvent<'booking.confirmed' | 'booking.changed' | 'booking.cancelled'>,
+): Promise<void> {
+  const change = event.type.slice('booking.'.length) as BookingChange;
+  const [booking] = await ctx.tx
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.missionId, event.missionId), eq(bookings.id, event.payload.bookingId)));
+  if (!booking) throw new Error(`Booking ${event.payload.bookingId} of an event does not exist`);
+  const kase = booking.caseId ? await loadCaseForEvent(ctx.tx, event.missionId, booking.caseId) : null;
   const missionId = ctx.actor.missionId;
   const [segments, travellers, airports] = await inSequence([
     ctx.tx
@@ -70,7 +79,6 @@ export async function notifyBookingChange(
   const departure = DateTime.fromJSDate(first.departureAt, { zone: first.departureTimeZone });
   const departureAirport = airports.get(first.departureAirport)?.name ?? first.departureAirport;
   const flightNumber = `${first.airline}${first.flightNumber}`;
-  let smsQueued = 0;
   for (const { person } of travellers) {
     if (!isAdultOn(person.dateOfBirth, first.departureLocalDate)) continue;
     const variables = {
@@ -83,22 +91,18 @@ export async function notifyBookingChange(
       meetingTime: departure.minus({ hours: MEETING_HOURS_BEFORE_DEPARTURE }).toFormat('HH:mm'),
     };
     const idempotencyKey = `sms:booking:${booking.id}:${change}:${person.id}`;
-    if (
-      await sendSms(ctx, {
-        kase,
-        phone: person.phone,
-        language: person.preferredLanguage,
-        kind: TEMPLATE[change],
-        variables,
-        idempotencyKey,
-      })
-    ) {
-      smsQueued++;
-    }
+    await sendSms(ctx, {
+      kase,
+      phone: person.phone,
+      language: person.preferredLanguage,
+      kind: TEMPLATE[change],
+      variables,
+      idempotencyKey,
+    });
   }
   await publishEvent(
     ctx,
-    `booking.${change}`,
+    event.type,
     {
       bookingId: booking.id,
       lineageId: booking.lineageId,
@@ -120,7 +124,6 @@ export async function notifyBookingChange(
     },
     { caseId: kase?.id ?? null },
   );
-  return { smsQueued };
 }
 
 /**

@@ -1,10 +1,10 @@
 import { and, eq, notInArray } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
+import { emitEvent } from '../../platform/events/event-bus.js';
 import { conflict } from '../../platform/http/problem.js';
 import { appendCaseEvent } from '../cases/case-events.js';
 import type { CaseRow } from '../cases/load-case.js';
-import { notifyBookingChange } from './booking-notifications.js';
 import { type BookingRow, bookingPassengers, bookings } from './schema.js';
 
 /**
@@ -27,9 +27,8 @@ export async function cancelBooking(
     .where(and(eq(bookings.missionId, booking.missionId), eq(bookings.id, booking.id)))
     .returning();
   // Tell the travellers before their places are marked cancelled: the SMS goes to those still booked.
-  let smsQueued = 0;
   if (booking.status === 'confirmed') {
-    ({ smsQueued } = await notifyBookingChange(ctx, { booking: cancelled!, kase, change: 'cancelled' }));
+    await emitEvent(ctx, 'booking.cancelled', { bookingId: booking.id, caseId: booking.caseId });
   }
   await ctx.tx
     .update(bookingPassengers)
@@ -47,7 +46,7 @@ export async function cancelBooking(
     recordType: 'booking',
     recordId: booking.id,
     before: { status: booking.status },
-    after: { status: 'cancelled', reason, smsQueued },
+    after: { status: 'cancelled', reason },
   });
   return cancelled!;
 }

@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
+import { emitEvent } from '../../platform/events/event-bus.js';
 import { conflict } from '../../platform/http/problem.js';
 import { appendCaseEvent } from '../cases/case-events.js';
 import type { CaseRow } from '../cases/load-case.js';
 import { transitionCase } from '../cases/transition-case.js';
 import { createAssistTasks } from './assist-tasks.js';
-import { notifyBookingChange } from './booking-notifications.js';
 import { type BookingRow, bookingPassengers, bookings } from './schema.js';
 
 /**
@@ -55,17 +55,13 @@ export async function confirmBooking(
       pnr: booking.pnr,
     });
   }
-  const { smsQueued } = await notifyBookingChange(ctx, {
-    booking: confirmed!,
-    kase: updatedCase,
-    change: 'confirmed',
-  });
+  await emitEvent(ctx, 'booking.confirmed', { bookingId: booking.id, caseId: booking.caseId });
   await recordAudit(ctx, {
     action: 'booking.confirm',
     recordType: 'booking',
     recordId: booking.id,
     before: { status: booking.status },
-    after: { status: 'confirmed', caseStatus: updatedCase?.status ?? null, smsQueued },
+    after: { status: 'confirmed', caseStatus: updatedCase?.status ?? null },
   });
   return confirmed!;
 }

@@ -1,11 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
+import { emitEvent } from '../../platform/events/event-bus.js';
 import { conflict } from '../../platform/http/problem.js';
 import { appendCaseEvent } from '../cases/case-events.js';
 import type { CaseRow } from '../cases/load-case.js';
 import { createAssistTasks } from './assist-tasks.js';
-import { notifyBookingChange } from './booking-notifications.js';
 import { ensureTravelBooked } from './confirm-booking.js';
 import type { Itinerary } from './movements-schemas.js';
 import { type BookingRow, bookingPassengers, bookings } from './schema.js';
@@ -54,10 +54,9 @@ export async function rebookBooking(
     lineage: { lineageId: booking.lineageId, version: booking.version + 1, supersedesId: booking.id },
     status: stillConfirmed ? 'confirmed' : 'booked',
   });
-  let smsQueued = 0;
   if (stillConfirmed) {
     await createAssistTasks(ctx, next.id);
-    ({ smsQueued } = await notifyBookingChange(ctx, { booking: next, kase: updatedCase, change: 'changed' }));
+    await emitEvent(ctx, 'booking.changed', { bookingId: next.id, caseId: next.caseId });
   }
   if (updatedCase) {
     await appendCaseEvent(ctx, updatedCase.id, 'booking_changed', {
@@ -76,7 +75,6 @@ export async function rebookBooking(
       version: next.version,
       status: next.status,
       segments: itinerary.segments,
-      smsQueued,
     },
   });
   return next;

@@ -6,4 +6,6 @@ export const organisationPolicy = {
   read: (actor: Actor) => actor.roles.length > 0,
   /** Only administrators edit the mission's lists. */
   editLists: (actor: Actor) => hasRole(actor, 'admin'),
+  /** Only administrators change the mission's settings (time zone, currency, languages). */
+  editSettings: (actor: Actor) => hasRole(actor, 'admin'),
 };

@@ -1,5 +1,12 @@
+import { createRequire } from 'node:module';
 import { z } from 'zod';
+import { isTimeZone } from '../../platform/time/mission-calendar.js';
 import { officeKinds } from './schema.js';
+
+// `langs` ships no type declarations: load it through require with the little of its API used here.
+const require = createRequire(import.meta.url);
+const langs = require('langs') as { has(type: '1', code: string): boolean };
+const isIso6391 = (code: string) => /^[a-z]{2}$/.test(code) && langs.has('1', code);
 
 export const ZOffice = z.object({
   id: z.uuid(),
@@ -34,3 +41,33 @@ export const ZUpdateReferralSource = z
   })
   .partial();
 export type UpdateReferralSource = z.infer<typeof ZUpdateReferralSource>;
+
+const currencies = new Set(Intl.supportedValuesOf('currency'));
+
+/** A mission's settings: its calendar, money and languages. */
+export const ZMissionSettings = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  country: z.string().describe('ISO 3166-1 alpha-2'),
+  timeZone: z.string().describe('IANA time zone: the mission’s "today" and the days its figures count by'),
+  currency: z.string().describe('ISO 4217 code'),
+  languages: z.array(z.string()).describe('ISO 639-1 codes of the languages the mission works in'),
+  locale: z.string().describe('the default language of new users and documents'),
+});
+export type MissionSettingsView = z.infer<typeof ZMissionSettings>;
+
+export const ZUpdateMissionSettings = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    timeZone: z.string().refine(isTimeZone, 'not an IANA time zone (for example Europe/Amsterdam)'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code of three capital letters')
+      .refine((code) => currencies.has(code), 'not an ISO 4217 currency code'),
+    languages: z.array(z.string().refine(isIso6391, 'not an ISO 639-1 language code')).min(1).max(20),
+    locale: z.string().refine(isIso6391, 'not an ISO 639-1 language code'),
+  })
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, 'change at least one setting');
+export type UpdateMissionSettings = z.infer<typeof ZUpdateMissionSettings>;

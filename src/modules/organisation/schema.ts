@@ -18,6 +18,14 @@ export const missions = pgTable('missions', {
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
   country: text('country').notNull(),
+  /** IANA time zone: the mission's "today", and the days its figures count by. */
+  timeZone: text('time_zone').notNull(),
+  /** ISO 4217 code of the mission's money. */
+  currency: text('currency').notNull(),
+  /** The languages the mission works in (ISO 639-1). */
+  languages: text('languages').array().notNull(),
+  /** The default locale of its users and documents. */
+  locale: text('locale').notNull(),
   createdAt: at('created_at').notNull().defaultNow(),
 });
 

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
+import { emitEvent } from '../../platform/events/event-bus.js';
 import { badRequest, unprocessable } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import { appendCaseEvent } from '../cases/case-events.js';
@@ -11,7 +12,6 @@ import { createPerson } from '../persons/create-person.js';
 import { findDuplicatePersons } from '../persons/find-duplicate-persons.js';
 import { loadPartner } from './load-partner.js';
 import type { CreateReferral, ReferralPerson } from './partner-schemas.js';
-import { publishEvent } from './publish-event.js';
 import { type PartnerRow, referrals } from './schema.js';
 
 /** A duplicate candidate at least this likely, with the same date of birth, is taken as the same person. */
@@ -101,17 +101,14 @@ export async function createReferral(
     recordId: referral!.id,
     after: referral,
   });
-  await publishEvent(
-    ctx,
-    'referral.accepted',
-    {
-      caseId: kase.id,
-      caseReference: kase.reference,
-      status: kase.status,
-      partnerReference: input.partnerReference,
-    },
-    { caseId: kase.id },
-  );
+  await emitEvent(ctx, 'referral.accepted', {
+    referralId: referral!.id,
+    partnerId: target.partnerId,
+    partnerReference: input.partnerReference,
+    caseId: kase.id,
+    reference: kase.reference,
+    status: kase.status,
+  });
   return {
     referral: {
       ...referral!,

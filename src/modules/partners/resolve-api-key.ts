@@ -1,6 +1,8 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/auth/actor.js';
+import { missionSettingsColumns } from '../organisation/load-actor.js';
+import { missions } from '../organisation/schema.js';
 import { hashApiKey } from './api-key-tokens.js';
 import { apiKeys, partners } from './schema.js';
 
@@ -11,9 +13,10 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export async function resolveApiKeyActor(request: FastifyRequest, key: string): Promise<Actor | null> {
   const db = request.server.database.db;
   const [row] = await db
-    .select({ key: apiKeys, partner: partners })
+    .select({ key: apiKeys, partner: partners, mission: missionSettingsColumns })
     .from(apiKeys)
     .innerJoin(partners, and(eq(partners.missionId, apiKeys.missionId), eq(partners.id, apiKeys.partnerId)))
+    .innerJoin(missions, eq(missions.id, apiKeys.missionId))
     .where(eq(apiKeys.tokenHash, hashApiKey(key)))
     .limit(1);
   if (!row || row.key.revokedAt !== null || !row.partner.active) return null;
@@ -38,6 +41,7 @@ export async function resolveApiKeyActor(request: FastifyRequest, key: string): 
     displayName: row.partner.name,
     locale: 'en',
     roles: [],
+    mission: row.mission,
     partner: {
       partnerId: row.partner.id,
       apiKeyId: row.key.id,

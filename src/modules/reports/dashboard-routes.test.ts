@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { localDate } from '../../platform/time/mission-calendar.js';
 import { buildCase, principalOf } from '../../test-support/build-case.js';
 import { buildMission, type TestMission } from '../../test-support/build-mission.js';
 import { startTestApp, type TestApp } from '../../test-support/test-app.js';
-import { missionToday } from '../cases/case-facts.js';
 import { amsIstEbl, buildTravellingCase } from '../movements/movements-test-support.js';
 import { givenBudget, givenGrant, givenPlan } from '../reintegration/reintegration-test-support.js';
 import { weekStarts } from './get-dashboard.js';
@@ -173,7 +173,10 @@ describe('departures', () => {
     await depart(t, mission, afghan.id);
 
     const board = await dashboard(mission.users.manager);
-    const thisWeek = weekStarts(missionToday(new Date()), missionToday(new Date()))[0];
+    const thisWeek = weekStarts(
+      localDate(new Date(), 'Europe/Amsterdam'),
+      localDate(new Date(), 'Europe/Amsterdam'),
+    )[0];
     expect(board.departuresPerWeek).toHaveLength(weekStarts(board.filters.from, board.filters.to).length);
     expect(board.departuresPerWeek.at(-1)).toEqual({ weekStart: thisWeek, cases: 2, persons: 3 });
     expect(
@@ -189,7 +192,7 @@ describe('departures', () => {
 
 describe('grants and pending travel documents', () => {
   it('sums the grants and payments of the period, counts requests per embassy, and moves both with their case', async () => {
-    const today = missionToday(new Date());
+    const today = localDate(new Date(), 'Europe/Amsterdam');
     await givenBudget(t, mission, 'DASH', '100000');
     const kase = await buildCase(t.database.db, { mission });
     await givenPlan(t, mission, kase);

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { and, eq, gte, inArray, lt, lte, notInArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/database.js';
-import { missionToday } from '../cases/case-facts.js';
+import { missionToday } from '../../platform/time/mission-calendar.js';
 import { countryName } from '../eligibility/country-names.js';
 import { offices, users } from '../organisation/schema.js';
 import { embassies } from '../travel-documents/schema.js';
@@ -21,8 +21,8 @@ const FINISHED_STATUSES = ['closed', 'withdrawn'];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The dashboard's period: the twelve weeks up to today unless given. */
-export function dashboardPeriod(query: ReportQuery, now: Date): { from: string; to: string } {
-  const to = query.to ?? missionToday(now);
+export function dashboardPeriod(query: ReportQuery, actor: Actor, now: Date): { from: string; to: string } {
+  const to = query.to ?? missionToday(actor, now);
   const from = query.from ?? new Date(Date.parse(to) - 83 * DAY_MS).toISOString().slice(0, 10);
   return { from, to };
 }
@@ -51,9 +51,9 @@ export async function getDashboard(
   query: ReportQuery,
   now: Date,
 ): Promise<Dashboard> {
-  const { from, to } = dashboardPeriod(query, now);
+  const { from, to } = dashboardPeriod(query, actor, now);
   const filters = { officeId: query.officeId, programme: query.programme };
-  const today = missionToday(now);
+  const today = missionToday(actor, now);
   const departuresInPeriod = and(
     summaryScope(actor, caseDepartureCounts, filters),
     gte(caseDepartureCounts.day, from),

@@ -1,18 +1,17 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
-import { MISSION_TIME_ZONE } from '../cases/case-facts.js';
 import { visibleCasesWhere } from '../cases/case-policy.js';
 import { cases } from '../cases/schema.js';
 import type { ReportParams } from './report-types.js';
 
-/** The first instant of the period's first day, in the mission's time zone. */
-export function periodStart(params: { from: string }): SQL {
-  return sql`((${params.from}::date)::timestamp at time zone ${MISSION_TIME_ZONE})`;
+/** The first instant of the period's first day, in the actor's mission's time zone. */
+export function periodStart(actor: Actor, params: { from: string }): SQL {
+  return sql`((${params.from}::date)::timestamp at time zone ${actor.mission.timeZone})`;
 }
 
-/** The first instant after the period's last day, in the mission's time zone. */
-export function periodEnd(params: { to: string }): SQL {
-  return sql`(((${params.to}::date) + 1)::timestamp at time zone ${MISSION_TIME_ZONE})`;
+/** The first instant after the period's last day, in the actor's mission's time zone. */
+export function periodEnd(actor: Actor, params: { to: string }): SQL {
+  return sql`(((${params.to}::date) + 1)::timestamp at time zone ${actor.mission.timeZone})`;
 }
 
 /** The cases the actor may see (visibleCasesWhere), narrowed to the report's office and programme. */
@@ -45,7 +44,7 @@ export function departedCasesSql(actor: Actor, params: ReportParams): SQL {
       select distinct cases.id as case_id, cases.case_group_id, cases.mission_id, cases.vulnerabilities
       from case_events e join cases on cases.mission_id = e.mission_id and cases.id = e.case_id
       where e.mission_id = ${actor.missionId} and e.kind = 'status_changed' and e.data->>'to' = 'departed'
-        and e.at >= ${periodStart(params)} and e.at < ${periodEnd(params)}
+        and e.occurred_at >= ${periodStart(actor, params)} and e.occurred_at < ${periodEnd(actor, params)}
         and ${caseFilter(actor, params)}
     ) dep`;
 }

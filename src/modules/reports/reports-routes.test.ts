@@ -5,9 +5,9 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { localDate } from '../../platform/time/mission-calendar.js';
 import { buildMission, type TestMission } from '../../test-support/build-mission.js';
 import { startTestApp, type TestApp } from '../../test-support/test-app.js';
-import { missionToday } from '../cases/case-facts.js';
 import { amsIstEbl, buildTravellingCase } from '../movements/movements-test-support.js';
 import { depart, openCase } from './reports-test-support.js';
 
@@ -24,7 +24,7 @@ beforeEach(async () => {
   mission = await buildMission(t.database.db);
 });
 
-const today = () => missionToday(new Date());
+const today = () => localDate(new Date(), 'Europe/Amsterdam');
 const period = () => `from=2025-01-01&to=${today()}`;
 
 async function run(name: string, query = period()) {

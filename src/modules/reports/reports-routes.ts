@@ -102,7 +102,7 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       authorize(request, reportsPolicy.run(actor));
       const report = reportNamed(request.params.name);
-      const params = reportParams(request.query, new Date());
+      const params = reportParams(request.query, actor, new Date());
       const language = request.query.language ?? (actor.locale === 'nl' ? 'nl' : 'en');
       const rows = await runReport(request.server.database.db, actor, report, params, language);
       reply.header('cache-control', 'no-store');
@@ -146,7 +146,7 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
           report,
           format,
           language: language ?? (actor.locale === 'nl' ? 'nl' : 'en'),
-          params: reportParams(query, ctx.now),
+          params: reportParams(query, ctx.actor, ctx.now),
         }),
       );
       const db = request.server.database.db;

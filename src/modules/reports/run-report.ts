@@ -1,12 +1,12 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/database.js';
-import { missionToday } from '../cases/case-facts.js';
+import { missionToday } from '../../platform/time/mission-calendar.js';
 import type { ReportDefinition, ReportParams, ReportRow } from './report-types.js';
 import type { ReportQuery } from './reports-schemas.js';
 
 /** A report's parameters with their defaults: this year so far, every office, every programme. */
-export function reportParams(query: ReportQuery, now: Date): ReportParams {
-  const today = missionToday(now);
+export function reportParams(query: ReportQuery, actor: Actor, now: Date): ReportParams {
+  const today = missionToday(actor, now);
   return {
     from: query.from ?? `${today.slice(0, 4)}-01-01`,
     to: query.to ?? today,

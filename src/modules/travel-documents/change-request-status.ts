@@ -103,5 +103,5 @@ export async function changeRequestStatus(
     before: request,
     after: updated,
   });
-  return getRequest(ctx.tx, kase.missionId, request.id, ctx.now);
+  return getRequest(ctx.tx, ctx.actor, request.id, ctx.now);
 }

@@ -3,9 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { auditLog } from '../../platform/audit/schema.js';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
-import { missionToday } from '../cases/case-facts.js';
+import { localDate } from '../../platform/time/mission-calendar.js';
 import { caseEvents, caseTasks } from '../cases/schema.js';
-import { userRoles, users } from '../organisation/schema.js';
+import { missions, userRoles, users } from '../organisation/schema.js';
 import { persons } from '../persons/schema.js';
 import { DEFAULT_REMINDER_DAYS, OPEN_STATUSES } from './request-rules.js';
 import { embassies, type TravelDocumentRequestRow, travelDocumentRequests } from './schema.js';
@@ -19,7 +19,8 @@ export async function createOverdueReminders(
   db: Db,
   options: { now: Date; missionId?: string },
 ): Promise<{ created: number }> {
-  const today = missionToday(options.now);
+  // Each mission's own today: a request is overdue by the calendar where the mission works.
+  const today = sql`(${options.now.toISOString()}::timestamptz at time zone ${missions.timeZone})::date`;
   const since = sql`coalesce(${travelDocumentRequests.interviewOn}, ${travelDocumentRequests.requestedOn})`;
   const days = sql`coalesce(${embassies.reminderDays}, ${DEFAULT_REMINDER_DAYS})`;
   const due = await db
@@ -32,12 +33,13 @@ export async function createOverdueReminders(
         eq(embassies.id, travelDocumentRequests.embassyId),
       ),
     )
+    .innerJoin(missions, eq(missions.id, travelDocumentRequests.missionId))
     .where(
       and(
         options.missionId ? eq(travelDocumentRequests.missionId, options.missionId) : undefined,
         inArray(travelDocumentRequests.status, [...OPEN_STATUSES]),
         isNull(travelDocumentRequests.reminderTaskId),
-        sql`${since} + ${days} < ${today}::date`,
+        sql`${since} + ${days} < ${today}`,
       ),
     );
   let created = 0;
@@ -66,6 +68,10 @@ async function remindOne(tx: Tx, missionId: string, id: string, now: Date): Prom
     .select()
     .from(embassies)
     .where(and(eq(embassies.missionId, missionId), eq(embassies.id, request.embassyId)));
+  const [mission] = await tx
+    .select({ timeZone: missions.timeZone })
+    .from(missions)
+    .where(eq(missions.id, missionId));
   const [person] = await tx
     .select({ givenName: persons.givenName, familyName: persons.familyName })
     .from(persons)
@@ -77,7 +83,7 @@ async function remindOne(tx: Tx, missionId: string, id: string, now: Date): Prom
     id: taskId,
     caseId: request.caseId,
     title: title.slice(0, 300),
-    dueDate: missionToday(now),
+    dueDate: localDate(now, mission!.timeZone),
     assigneeId: await liaisonFor(tx, request),
     blocksTravel: false,
     createdAt: now,
@@ -90,7 +96,8 @@ async function remindOne(tx: Tx, missionId: string, id: string, now: Date): Prom
     missionId,
     id: newId(),
     caseId: request.caseId,
-    at: now,
+    occurredAt: now,
+    recordedAt: now,
     kind: 'travel_document_request_overdue',
     actorId: null,
     data: { requestId: id, taskId },

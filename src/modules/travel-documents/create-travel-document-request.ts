@@ -65,5 +65,5 @@ export async function createTravelDocumentRequest(
     recordId: row!.id,
     after: row,
   });
-  return getRequest(ctx.tx, kase.missionId, row!.id, ctx.now);
+  return getRequest(ctx.tx, ctx.actor, row!.id, ctx.now);
 }

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/database.js';
 import { notFound } from '../../platform/http/problem.js';
-import { missionToday } from '../cases/case-facts.js';
+import { missionToday } from '../../platform/time/mission-calendar.js';
 import { visibleCasesWhere } from '../cases/case-policy.js';
 import type { CaseRow } from '../cases/load-case.js';
 import { cases } from '../cases/schema.js';
@@ -89,6 +89,7 @@ export function presentRequest(row: Joined, today: string): TravelDocumentReques
 /** A case's travel-document requests, newest first. */
 export async function listCaseRequests(
   db: Executor,
+  actor: Actor,
   kase: CaseRow,
   now: Date,
 ): Promise<TravelDocumentRequest[]> {
@@ -96,19 +97,19 @@ export async function listCaseRequests(
     desc(travelDocumentRequests.requestedOn),
     desc(travelDocumentRequests.id),
   ]);
-  return rows.map((row) => presentRequest(row, missionToday(now)));
+  return rows.map((row) => presentRequest(row, missionToday(actor, now)));
 }
 
 /** One request, presented (after a change). */
 export async function getRequest(
   db: Executor,
-  missionId: string,
+  actor: Actor,
   id: string,
   now: Date,
 ): Promise<TravelDocumentRequest> {
-  const [row] = await selectRequests(db, missionId, eq(travelDocumentRequests.id, id), []);
+  const [row] = await selectRequests(db, actor.missionId, eq(travelDocumentRequests.id, id), []);
   if (!row) throw notFound('Travel document request');
-  return presentRequest(row, missionToday(now));
+  return presentRequest(row, missionToday(actor, now));
 }
 
 /**
@@ -120,7 +121,7 @@ export async function listOpenRequestsByEmbassy(
   actor: Actor,
   options: { now: Date; overdueOnly?: boolean },
 ): Promise<{ embassy: Embassy; overdue: number; requests: TravelDocumentRequest[] }[]> {
-  const today = missionToday(options.now);
+  const today = missionToday(actor, options.now);
   const rows = await selectRequests(
     db,
     actor.missionId,

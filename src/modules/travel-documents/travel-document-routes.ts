@@ -115,7 +115,7 @@ export const travelDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
       const db = request.server.database.db;
       const kase = await loadCase(db, actor, request.params.id);
       authorize(request, travelDocumentPolicy.readRequests(actor, kase));
-      return { items: await listCaseRequests(db, kase, new Date()) };
+      return { items: await listCaseRequests(db, actor, kase, new Date()) };
     },
   );
 

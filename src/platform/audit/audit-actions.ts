@@ -15,6 +15,8 @@ export const auditActions = [
   'task.update',
   'document.upload',
   'document.download',
+  'mission.update',
+  'history.backdate',
   'referral_source.create',
   'referral_source.update',
   'counselling_session.create',

@@ -12,6 +12,20 @@ export interface PartnerPrincipal {
   scopes: string[];
 }
 
+/** A mission's settings that decide its calendar and money: read wherever "today" or money is needed. */
+export interface MissionSettings {
+  /** ISO 3166-1 alpha-2 code of the mission's country. */
+  country: string;
+  /** IANA time zone: the mission's "today", and the days its figures count by. */
+  timeZone: string;
+  /** ISO 4217 code of the mission's money. */
+  currency: string;
+  /** The languages the mission works in (ISO 639-1). */
+  languages: string[];
+  /** The default locale of its users and documents. */
+  locale: string;
+}
+
 /**
  * Who is making a request: a signed-in user of one mission, or (with `partner` set, `id` the API
  * key's id and no roles) a partner system authenticated by an API key.
@@ -23,7 +37,25 @@ export interface Actor {
   displayName: string;
   locale: string;
   roles: RoleGrant[];
+  /** The settings of the actor's mission (time zone, currency, languages). */
+  mission: MissionSettings;
   partner?: PartnerPrincipal;
+  /** Set for work Passage does on its own (seeding a new mission): no person or partner is acting. */
+  system?: true;
+}
+
+/** The actor of work Passage does on its own for a mission, outside any request. */
+export function systemActor(missionId: string, mission: MissionSettings): Actor {
+  return {
+    mission,
+    id: '00000000-0000-0000-0000-000000000000',
+    missionId,
+    email: 'system@passage.local',
+    displayName: 'Passage',
+    locale: 'en',
+    roles: [],
+    system: true,
+  };
 }
 
 /** True when the actor holds one of the roles (at any office). */

@@ -9,7 +9,13 @@ export interface ServiceContext {
   actor: Actor;
   requestId: string | null;
   ip: string | null;
+  /** When the work is entered: recorded_at of everything it writes. */
   now: Date;
+  /**
+   * When the fact being recorded happened, for a service given a past date (a counselling session
+   * held last week, a year brought over from another system); absent, it happened `now`.
+   */
+  occurredAt?: Date;
   /**
    * Audit entries recorded in this transaction and written just before it commits; contexts made
    * from this one (`{ ...ctx, now }`) share it. Absent, `recordAudit` writes each entry at once.

@@ -22,7 +22,21 @@ afterAll(async () => {
 
 // The outbox has no foreign key to missions (it is cross-cutting), so a made-up tenant will do.
 function tenant(): Actor {
-  return { id: newId(), missionId: newId(), email: '', displayName: 'test', locale: 'en', roles: [] };
+  return {
+    id: newId(),
+    missionId: newId(),
+    email: '',
+    displayName: 'test',
+    locale: 'en',
+    roles: [],
+    mission: {
+      country: 'NL',
+      timeZone: 'Europe/Amsterdam',
+      currency: 'EUR',
+      languages: ['en'],
+      locale: 'en',
+    },
+  };
 }
 
 /** A channel that fails each message `failures` times and then accepts it, remembering the calls. */

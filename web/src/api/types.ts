@@ -126,7 +126,8 @@ export interface TransitionOption {
 
 export interface TimelineEntry {
   id: string;
-  at: string;
+  occurredAt: string;
+  recordedAt: string;
   kind: string;
   actor: UserSummary | null;
   summary: LocalizedText;

@@ -24,7 +24,7 @@ export function TimelinePanel({ caseId, refreshKey }: { caseId: string; refreshK
           <li key={entry.id} data-testid="timeline-entry" data-kind={entry.kind}>
             <p className="timeline-summary">{pickLocalized(entry.summary, i18n.language)}</p>
             <p className="meta">
-              <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time>
+              <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt, i18n.language)}</time>
               {' · '}
               {entry.actor?.displayName ?? t('timeline.system')}
             </p>

@@ -76,7 +76,7 @@ export const reintegrationGrantsReport: ReportDefinition = {
           join cases on cases.mission_id = g.mission_id and cases.id = g.case_id
           left join partner_ngos n on n.mission_id = g.mission_id and n.id = g.partner_ngo_id
           where g.mission_id = ${actor.missionId}
-            and g.created_at >= ${periodStart(params)} and g.created_at < ${periodEnd(params)}
+            and g.created_at >= ${periodStart(actor, params)} and g.created_at < ${periodEnd(actor, params)}
             and ${caseFilter(actor, params)}
           group by g.type, n.name, g.currency
           order by g.type, n.name nulls first, g.currency`,
