@@ -125,11 +125,12 @@ async function bulkLoad(client: pg.Client, missionId: string, officeIds: string[
              when i % 211 = 0 then array['victim_of_trafficking'] else array[]::text[] end,
         ${created}, ${created}, ${created}
       from ${series}`);
-    await client.query(`insert into case_events (mission_id, id, case_id, at, kind, data)
-      select '${missionId}'::uuid, ${id('e')}, ${id('c')}, ${created}, 'case_created', '{}'::jsonb from ${series}`);
+    await client.query(`insert into case_events (mission_id, id, case_id, occurred_at, recorded_at, kind, data)
+      select '${missionId}'::uuid, ${id('e')}, ${id('c')}, ${created}, ${created}, 'case_created', '{}'::jsonb from ${series}`);
     // Cases at or past departure departed once, some days after they were opened.
-    await client.query(`insert into case_events (mission_id, id, case_id, at, kind, data)
+    await client.query(`insert into case_events (mission_id, id, case_id, occurred_at, recorded_at, kind, data)
       select '${missionId}'::uuid, ${id('d')}, ${id('c')}, least(now(), ${created} + ((i % 60) || ' days')::interval),
+        least(now(), ${created} + ((i % 60) || ' days')::interval),
         'status_changed', '{"transition":"mark_departed","from":"travel_booked","to":"departed"}'::jsonb
       from ${series} where (i * 37) % 100 >= 31 and (i * 37) % 100 < 92`);
     await client.query(`insert into case_tasks (mission_id, id, case_id, title, due_date, done_at, created_at)

@@ -21,7 +21,7 @@ beforeEach(async () => {
 async function timeline(caseId: string) {
   return selectRows<{ kind: string; data: Record<string, unknown>; actor_id: string }>(
     t.database.db,
-    sql`select kind, data, actor_id from case_events where mission_id = ${mission.missionId} and case_id = ${caseId} order by at, id`,
+    sql`select kind, data, actor_id from case_events where mission_id = ${mission.missionId} and case_id = ${caseId} order by occurred_at, id`,
   );
 }
 

@@ -79,7 +79,7 @@ describe('a demo year at scale 0.1', () => {
   it('dates every departure in the year', async () => {
     const result: DemoYearResult = run.result;
     const rows = await testApp.database.db.execute(
-      `select min(at) as first, max(at) as last, count(*) as n from case_events
+      `select min(occurred_at) as first, max(occurred_at) as last, count(*) as n from case_events
         where mission_id = '${result.mission.missionId}' and kind = 'status_changed' and data->>'to' = 'departed'`,
     );
     const [row] = (rows as unknown as { rows: { first: string; last: string; n: string }[] }).rows;

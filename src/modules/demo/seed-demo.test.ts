@@ -98,7 +98,7 @@ describe('demo seed', () => {
     const events = await selectRows<{ case_id: string; data: { from: string; to: string } }>(
       database.db,
       sql`select case_id, data from case_events
-          where mission_id = ${missionId} and kind = 'status_changed' order by at, id`,
+          where mission_id = ${missionId} and kind = 'status_changed' order by occurred_at, id`,
     );
     for (const kase of caseRows) {
       let status = 'registered';

@@ -53,7 +53,7 @@ describe('monitoring visits', () => {
     expect(read.json()).toMatchObject({ visits: [{ mode: 'in_person' }], policies: { record: false } });
     const kinds = await selectRows<{ kind: string }>(
       t.database.db,
-      sql`select kind from case_events where mission_id = ${mission.missionId} and case_id = ${kase.id} order by at`,
+      sql`select kind from case_events where mission_id = ${mission.missionId} and case_id = ${kase.id} order by occurred_at`,
     );
     expect(kinds.map((k) => k.kind)).toContain('monitoring_visit_recorded');
   });

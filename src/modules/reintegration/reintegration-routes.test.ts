@@ -24,7 +24,7 @@ beforeEach(async () => {
 const events = (caseId: string) =>
   selectRows<{ kind: string; data: Record<string, unknown> }>(
     t.database.db,
-    sql`select kind, data from case_events where mission_id = ${mission.missionId} and case_id = ${caseId} order by at, id`,
+    sql`select kind, data from case_events where mission_id = ${mission.missionId} and case_id = ${caseId} order by occurred_at, id`,
   );
 const audit = (action: string) =>
   selectRows<{ record_id: string; actor_id: string; after: Record<string, unknown> }>(

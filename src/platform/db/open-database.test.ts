@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, selectRows } from './database.js';
 
 describe('openDatabase', () => {
-  it('creates the data folder of a fresh installation before opening the embedded database', async () => {
+  // A fresh PGlite data directory runs initdb (3–4 s on a quiet machine, far more on a busy one).
+  it('creates the data folder of a fresh installation before opening the embedded database', {
+    timeout: 120_000,
+  }, async () => {
     const parent = await mkdtemp(path.join(os.tmpdir(), 'passage-open-'));
     const dataDir = path.join(parent, 'not', 'yet', 'there');
     const database = await openDatabase({ databaseUrl: null, dataDir });
