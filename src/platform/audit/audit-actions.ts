@@ -64,5 +64,10 @@ export const auditActions = [
   'eligibility.override',
   'policy.version_create',
   'report.export',
+  // Retention and the person's own data (src/modules/retention, src/modules/subject-access)
+  'retention_rule.update',
+  'retention.run',
+  'person.anonymise',
+  'person.subject_access_export',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
