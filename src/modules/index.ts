@@ -15,6 +15,7 @@ import { partnersModuleRoutes } from './partners/referral-routes.js';
 import { personRoutes } from './persons/person-routes.js';
 import { reintegrationRoutes } from './reintegration/reintegration-routes.js';
 import { reportsRoutes } from './reports/reports-routes.js';
+import { retentionRoutes } from './retention/retention-routes.js';
 import { travelDocumentRoutes } from './travel-documents/travel-document-routes.js';
 import { vulnerabilityRoutes } from './vulnerability/vulnerability-routes.js';
 
@@ -38,4 +39,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(emissionsRoutes);
   await app.register(reportsRoutes);
   await app.register(annualReportRoutes);
+  await app.register(retentionRoutes);
 };

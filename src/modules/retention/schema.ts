@@ -62,7 +62,10 @@ export const personAnonymisations = pgTable(
   (t) => [
     primaryKey({ columns: [t.missionId, t.personId] }),
     foreignKey({ columns: [t.missionId, t.personId], foreignColumns: [persons.missionId, persons.id] }),
-    foreignKey({ columns: [t.missionId, t.runId], foreignColumns: [retentionRuns.missionId, retentionRuns.id] }),
+    foreignKey({
+      columns: [t.missionId, t.runId],
+      foreignColumns: [retentionRuns.missionId, retentionRuns.id],
+    }),
   ],
 );
 
