@@ -16,6 +16,7 @@ import { personRoutes } from './persons/person-routes.js';
 import { reintegrationRoutes } from './reintegration/reintegration-routes.js';
 import { reportsRoutes } from './reports/reports-routes.js';
 import { retentionRoutes } from './retention/retention-routes.js';
+import { subjectAccessRoutes } from './subject-access/subject-access-routes.js';
 import { travelDocumentRoutes } from './travel-documents/travel-document-routes.js';
 import { vulnerabilityRoutes } from './vulnerability/vulnerability-routes.js';
 
@@ -40,4 +41,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(reportsRoutes);
   await app.register(annualReportRoutes);
   await app.register(retentionRoutes);
+  await app.register(subjectAccessRoutes);
 };
