@@ -24,7 +24,7 @@ export const ANONYMISED_NAME = '[anonymised]';
 /**
  * Removes what identifies a person whose every case is past retention, keeping what the figures
  * count: sex, year of birth, nationalities, languages, and the cases with their statuses, dates,
- * movements and grants. Names, aliases, phone, identity documents go from the person; when the
+ * movements and grants. Names, aliases, phone, identity document numbers go from the person; when the
  * last person of a case goes, the case's documents (their files deleted from storage), notes, task
  * titles, counselling and monitoring notes, free text of grants, plans, travel document requests,
  * vulnerability steps and eligibility decisions, and the contact and text of its messages go too.
@@ -44,25 +44,22 @@ export async function anonymisePerson(
     .for('update');
   if (!person) return counts;
 
-  const documents = await ctx.tx
-    .select({ id: personDocuments.id })
-    .from(personDocuments)
-    .where(and(eq(personDocuments.missionId, missionId), eq(personDocuments.personId, personId)));
-  const documentIds = documents.map((d) => d.id);
   const requests = await ctx.tx
     .update(travelDocumentRequests)
-    .set({ documentNumber: null, notes: null, reason: null, personDocumentId: null })
+    .set({ documentNumber: null, notes: null, reason: null })
     .where(
       and(eq(travelDocumentRequests.missionId, missionId), eq(travelDocumentRequests.personId, personId)),
     )
     .returning({ id: travelDocumentRequests.id });
   counts.travelDocumentRequests = requests.length;
-  if (documentIds.length > 0) {
-    await ctx.tx
-      .delete(personDocuments)
-      .where(and(eq(personDocuments.missionId, missionId), inArray(personDocuments.id, documentIds)));
-  }
-  counts.identityDocuments = documentIds.length;
+  // An identity document keeps its kind and issuing country, which the annual report counts (third
+  // country residence permits); its number and dates go.
+  const documents = await ctx.tx
+    .update(personDocuments)
+    .set({ number: REMOVED, validFrom: null, validUntil: null })
+    .where(and(eq(personDocuments.missionId, missionId), eq(personDocuments.personId, personId)))
+    .returning({ id: personDocuments.id });
+  counts.identityDocuments = documents.length;
 
   await ctx.tx
     .update(persons)
@@ -122,6 +119,11 @@ export async function anonymisePerson(
   });
   return counts;
 }
+
+// A timeline event's `to` is the status it moved to, which the reports count departures by.
+const EVENT_TEXT_KEYS: ReadonlySet<string> = new Set(
+  [...CONTACT_AND_TEXT_KEYS].filter((key) => key !== 'to'),
+);
 
 async function scrubCases(
   tx: Tx,
@@ -205,15 +207,16 @@ async function scrubCases(
     await tx
       .update(eligibilityDecisions)
       .set({
-        inputs: redactPersonalData(decision.inputs, CONTACT_AND_TEXT_KEYS) as Record<string, unknown>,
-        result: redactPersonalData(decision.result, CONTACT_AND_TEXT_KEYS) as Record<string, unknown>,
+        // Only what identifies: the reasons and amounts stay, reproducible.
+        inputs: redactPersonalData(decision.inputs) as Record<string, unknown>,
+        result: redactPersonalData(decision.result) as Record<string, unknown>,
         justification: decision.justification === null ? null : REMOVED,
       })
       .where(and(eq(eligibilityDecisions.missionId, missionId), eq(eligibilityDecisions.id, decision.id)));
   }
   const events = await tx.select().from(caseEvents).where(inCases(caseEvents));
   for (const event of events) {
-    const data = redactPersonalData(event.data, CONTACT_AND_TEXT_KEYS) as Record<string, unknown>;
+    const data = redactPersonalData(event.data, EVENT_TEXT_KEYS) as Record<string, unknown>;
     if (JSON.stringify(data) === JSON.stringify(event.data)) continue;
     await tx
       .update(caseEvents)

@@ -291,7 +291,15 @@ describe('a retention run', () => {
       sex: before.sex,
       nationalities: before.nationalities,
       languages: before.languages,
-      documents: [],
+      // Kind and issuing country stay (the annual report counts residence permits by country).
+      documents: [
+        expect.objectContaining({
+          kind: 'passport',
+          number: '[removed]',
+          issuingCountry: 'IQ',
+          validUntil: null,
+        }),
+      ],
     });
     const caseAfter = (await admin.get(`/api/v1/cases/${kase.id}`)).json().case;
     expect(caseAfter).toMatchObject({ reference: kase.reference, status: 'closed', programme: 'avrr' });
