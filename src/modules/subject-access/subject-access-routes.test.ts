@@ -183,7 +183,7 @@ describe('GET /api/v1/persons/:id/subject-access-export', () => {
   it('gives a PDF summary, audited as such', async () => {
     const { personId } = await personWithHistory();
     const manager = await t.as(mission.users.manager);
-    const response = await manager.get(`/api/v1/persons/${personId}/subject-access-export?format=pdf`);
+    const response = await manager.get(`/api/v1/persons/${personId}/subject-access-export/pdf`);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     expect(response.headers['content-disposition']).toContain(`subject-access-${personId}.pdf`);
