@@ -13,6 +13,7 @@ import { missionRoutes } from './organisation/mission-routes.js';
 import { organisationRoutes } from './organisation/organisation-routes.js';
 import { partnersModuleRoutes } from './partners/referral-routes.js';
 import { personRoutes } from './persons/person-routes.js';
+import { privacyRoutes } from './privacy/privacy-routes.js';
 import { reintegrationRoutes } from './reintegration/reintegration-routes.js';
 import { reportsRoutes } from './reports/reports-routes.js';
 import { travelDocumentRoutes } from './travel-documents/travel-document-routes.js';
@@ -26,6 +27,7 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(personRoutes);
   await app.register(caseRoutes);
   await app.register(caseActivityRoutes);
+  await app.register(privacyRoutes);
   await app.register(eligibilityRoutes);
   await app.register(reintegrationRoutes);
   await app.register(monitoringRoutes);
