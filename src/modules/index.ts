@@ -3,6 +3,7 @@ import { annualReportRoutes } from './annual-report/annual-report-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { caseActivityRoutes } from './cases/case-activity-routes.js';
 import { caseRoutes } from './cases/case-routes.js';
+import { casePersonRestriction } from './cases/restricted-persons.js';
 import { counsellingRoutes } from './counselling/counselling-routes.js';
 import { eligibilityRoutes } from './eligibility/eligibility-routes.js';
 import { emissionsRoutes } from './emissions/emissions-routes.js';
@@ -24,7 +25,7 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
   await app.register(organisationRoutes);
   await app.register(missionRoutes);
-  await app.register(personRoutes);
+  await app.register(personRoutes, { restriction: casePersonRestriction });
   await app.register(caseRoutes);
   await app.register(caseActivityRoutes);
   await app.register(privacyRoutes);
