@@ -242,7 +242,10 @@ export const caseActivityRoutes: FastifyPluginAsyncZod = async (app) => {
         const kase = await withBreakGlass(ctx.tx, actor, await loadCase(ctx.tx, actor, request.params.id));
         const document = await findDocument(ctx.tx, actor, request.params.documentId, kase.id);
         authorize(request, mayOpenDocument(actor, kase, document), RESTRICTED);
-        return { document, data: await readDocument(ctx, { document, kase, storage: request.server.storage }) };
+        return {
+          document,
+          data: await readDocument(ctx, { document, kase, storage: request.server.storage }),
+        };
       });
       return sendDocument(reply, document, data);
     },
@@ -264,7 +267,10 @@ export const caseActivityRoutes: FastifyPluginAsyncZod = async (app) => {
         const document = await findDocument(ctx.tx, actor, request.params.id);
         const kase = await withBreakGlass(ctx.tx, actor, await loadCase(ctx.tx, actor, document.caseId));
         authorize(request, mayOpenDocument(actor, kase, document), RESTRICTED);
-        return { document, data: await readDocument(ctx, { document, kase, storage: request.server.storage }) };
+        return {
+          document,
+          data: await readDocument(ctx, { document, kase, storage: request.server.storage }),
+        };
       });
       return sendDocument(reply, document, data);
     },

@@ -66,7 +66,10 @@ export const casePolicy = {
 export const RESTRICTING_FLAGS = ['victim_of_trafficking'];
 
 /** True when a change of a case's flags adds or removes one of the restricting flags. */
-export function changesRestrictingFlags(before: readonly string[], after: readonly string[] | undefined): boolean {
+export function changesRestrictingFlags(
+  before: readonly string[],
+  after: readonly string[] | undefined,
+): boolean {
   return !!after && RESTRICTING_FLAGS.some((flag) => before.includes(flag) !== after.includes(flag));
 }
 

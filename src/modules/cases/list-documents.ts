@@ -25,7 +25,8 @@ export async function listDocuments(
   );
   return rows.map((row) => {
     const category = documentCategory(row.kind);
-    const hidden = category !== null && row.uploadedBy !== actor.id && !casePolicy.know(actor, kase, category);
+    const hidden =
+      category !== null && row.uploadedBy !== actor.id && !casePolicy.know(actor, kase, category);
     return presentDocument(row, people, hidden);
   });
 }

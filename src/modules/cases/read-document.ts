@@ -62,7 +62,11 @@ export async function readDocument(
     after: { caseId: document.caseId, filename: document.filename },
   });
   const category = documentCategory(document.kind);
-  await recordSensitiveRead(ctx, kase, { what: 'document', categories: category ? [category] : [], ids: [document.id] });
+  await recordSensitiveRead(ctx, kase, {
+    what: 'document',
+    categories: category ? [category] : [],
+    ids: [document.id],
+  });
   return data;
 }
 

@@ -22,7 +22,10 @@ export const casePersonRestriction: PersonRestriction = {
       .from(caseGroupMembers)
       .innerJoin(
         cases,
-        and(eq(cases.missionId, caseGroupMembers.missionId), eq(cases.caseGroupId, caseGroupMembers.caseGroupId)),
+        and(
+          eq(cases.missionId, caseGroupMembers.missionId),
+          eq(cases.caseGroupId, caseGroupMembers.caseGroupId),
+        ),
       )
       .where(
         and(

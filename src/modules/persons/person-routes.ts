@@ -11,6 +11,7 @@ import { findDuplicatePersons } from './find-duplicate-persons.js';
 import { getPerson, listIdentityDocuments } from './get-person.js';
 import { listPersons } from './list-persons.js';
 import { personPolicies, personPolicy } from './person-policy.js';
+import { noPersonRestriction, type PersonRestriction } from './person-restriction.js';
 import {
   ZAddIdentityDocument,
   ZCreatePerson,
@@ -24,7 +25,6 @@ import {
   ZPersonSearchQuery,
   ZUpdatePerson,
 } from './person-schemas.js';
-import { type PersonRestriction, noPersonRestriction } from './person-restriction.js';
 import { presentIdentityDocument, presentPerson, presentRestrictedPerson } from './present-person.js';
 import type { PersonRow } from './schema.js';
 import { searchPersons } from './search-persons.js';
@@ -37,7 +37,10 @@ const ZPersonResponse = z.object({ person: ZPerson });
  * Persons known to the mission: registration, fuzzy search, duplicate warning, identity documents.
  * A person on a case the caller may not read is shown only as a restricted record, and not edited.
  */
-export const personRoutes: FastifyPluginAsyncZod<{ restriction?: PersonRestriction }> = async (app, options) => {
+export const personRoutes: FastifyPluginAsyncZod<{ restriction?: PersonRestriction }> = async (
+  app,
+  options,
+) => {
   const restriction = options.restriction ?? noPersonRestriction;
   /** Presents rows as the actor may see them: restricted records without their particulars. */
   const presenter = async (actor: Actor, rows: readonly PersonRow[]) => {

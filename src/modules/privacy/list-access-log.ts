@@ -11,7 +11,11 @@ const reviews = alias(auditLog, 'reviews');
 const reviewers = alias(users, 'reviewers');
 
 /** Who read which restricted data of the mission, newest first, with break-glass accesses and their reviews. */
-export async function listAccessLog(db: Executor, actor: Actor, query: AccessLogQuery): Promise<AccessLogEntry[]> {
+export async function listAccessLog(
+  db: Executor,
+  actor: Actor,
+  query: AccessLogQuery,
+): Promise<AccessLogEntry[]> {
   const conditions: SQL[] = [
     eq(auditLog.missionId, actor.missionId),
     inArray(auditLog.action, [...accessLogActions]),
@@ -32,7 +36,10 @@ export async function listAccessLog(db: Executor, actor: Actor, query: AccessLog
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .leftJoin(cases, and(eq(cases.missionId, auditLog.missionId), sql`${cases.id}::text = ${auditLog.recordId}`))
+    .leftJoin(
+      cases,
+      and(eq(cases.missionId, auditLog.missionId), sql`${cases.id}::text = ${auditLog.recordId}`),
+    )
     .leftJoin(
       reviews,
       and(
@@ -46,7 +53,12 @@ export async function listAccessLog(db: Executor, actor: Actor, query: AccessLog
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(query.limit);
   return rows.map(({ entry, user, caseReference, reviewedAt, reviewer }) => {
-    const after = (entry.after ?? {}) as { what?: string; categories?: string[]; reason?: string; breakGlass?: boolean };
+    const after = (entry.after ?? {}) as {
+      what?: string;
+      categories?: string[];
+      reason?: string;
+      breakGlass?: boolean;
+    };
     const isBreakGlass = entry.action === 'case.break_glass';
     return {
       id: entry.id,

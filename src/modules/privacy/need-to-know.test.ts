@@ -100,14 +100,18 @@ describe('restricted notes', () => {
     expect(written.json().note).toMatchObject({ restriction: 'medical', hidden: false });
     await counsellor.post(`/api/v1/cases/${kase.id}/notes`, { body: 'Prefers an afternoon appointment.' });
 
-    const movements = (await (await t.as(mission.users.movements)).get(`/api/v1/cases/${kase.id}/notes`)).json();
+    const movements = (
+      await (await t.as(mission.users.movements)).get(`/api/v1/cases/${kase.id}/notes`)
+    ).json();
     expect(movements.items.map((n: { body: string | null; hidden: boolean }) => [n.body, n.hidden])).toEqual([
       ['Prefers an afternoon appointment.', false],
       [null, true],
     ]);
     expect(await accessEntries(kase.id, mission.users.movements.id)).toEqual([]);
 
-    const officer = (await (await t.as(mission.users.vulnerable)).get(`/api/v1/cases/${kase.id}/notes`)).json();
+    const officer = (
+      await (await t.as(mission.users.vulnerable)).get(`/api/v1/cases/${kase.id}/notes`)
+    ).json();
     expect(officer.items[1]).toMatchObject({ body: 'Takes antiretroviral medication daily.', hidden: false });
     const [entry] = await accessEntries(kase.id, mission.users.vulnerable.id);
     expect(entry!.after).toMatchObject({ what: 'notes', categories: ['medical'] });
@@ -127,7 +131,13 @@ describe('persons of a trafficking case', () => {
 
     const search = (await counsellor.get('/api/v1/persons/search?q=Amina')).json().items;
     const hit = search.find((h: { person: { id: string } }) => h.person.id === personId);
-    expect(hit.person).toMatchObject({ restricted: true, givenName: '', familyName: '', dateOfBirth: null, phone: null });
+    expect(hit.person).toMatchObject({
+      restricted: true,
+      givenName: '',
+      familyName: '',
+      dateOfBirth: null,
+      phone: null,
+    });
 
     const read = await counsellor.get(`/api/v1/persons/${personId}`);
     expect(read.statusCode).toBe(200);
@@ -136,7 +146,10 @@ describe('persons of a trafficking case', () => {
     expect(read.json().policies).toEqual({ update: false, addDocument: false });
     expect(JSON.stringify(read.json())).not.toContain('Amina');
 
-    const patch = await counsellor.patch(`/api/v1/persons/${personId}`, { version: 1, phone: '+31612345678' });
+    const patch = await counsellor.patch(`/api/v1/persons/${personId}`, {
+      version: 1,
+      phone: '+31612345678',
+    });
     expect(patch.statusCode).toBe(403);
     const document = await counsellor.post(`/api/v1/persons/${personId}/documents`, {
       kind: 'passport',
@@ -160,7 +173,10 @@ describe('the trafficking flag', () => {
       assigneeId: mission.users.counsellor.id,
     });
     const counsellor = await t.as(mission.users.counsellor);
-    const removed = await counsellor.patch(`/api/v1/cases/${kase.id}`, { version: kase.version, vulnerabilities: [] });
+    const removed = await counsellor.patch(`/api/v1/cases/${kase.id}`, {
+      version: kase.version,
+      vulnerabilities: [],
+    });
     expect(removed.statusCode).toBe(403);
     const other = await buildCase(t.database.db, { mission, assigneeId: mission.users.counsellor.id });
     const added = await counsellor.patch(`/api/v1/cases/${other.id}`, {
@@ -176,7 +192,10 @@ describe('the trafficking flag', () => {
     expect(health.statusCode).toBe(200);
 
     const officer = await t.as(mission.users.vulnerable);
-    const byOfficer = await officer.patch(`/api/v1/cases/${kase.id}`, { version: kase.version, vulnerabilities: [] });
+    const byOfficer = await officer.patch(`/api/v1/cases/${kase.id}`, {
+      version: kase.version,
+      vulnerabilities: [],
+    });
     expect(byOfficer.statusCode).toBe(200);
     const entries = await t.database.db
       .select()
@@ -189,11 +208,7 @@ describe('the trafficking flag', () => {
         ),
       );
     expect(entries.map((e) => [e.actorId, e.before, e.after])).toEqual([
-      [
-        mission.users.vulnerable.id,
-        { vulnerabilities: ['victim_of_trafficking'] },
-        { vulnerabilities: [] },
-      ],
+      [mission.users.vulnerable.id, { vulnerabilities: ['victim_of_trafficking'] }, { vulnerabilities: [] }],
     ]);
   });
 });

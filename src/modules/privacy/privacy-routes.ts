@@ -7,7 +7,13 @@ import { loadCase } from '../cases/load-case.js';
 import { breakGlass } from '../cases/restricted-data.js';
 import { listAccessLog } from './list-access-log.js';
 import { privacyPolicy } from './privacy-policy.js';
-import { ZAccessEntryParams, ZAccessLogEntry, ZAccessLogQuery, ZBreakGlass, ZReviewAccess } from './privacy-schemas.js';
+import {
+  ZAccessEntryParams,
+  ZAccessLogEntry,
+  ZAccessLogQuery,
+  ZBreakGlass,
+  ZReviewAccess,
+} from './privacy-schemas.js';
 import { reviewAccess } from './review-access.js';
 
 const tags = ['privacy'];
@@ -31,7 +37,11 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       const until = await withTransaction(request, async (ctx) => {
         const kase = await loadCase(ctx.tx, actor, request.params.id);
-        authorize(request, casePolicy.breakGlass(actor, kase), 'Only a manager of the case office may break the glass.');
+        authorize(
+          request,
+          casePolicy.breakGlass(actor, kase),
+          'Only a manager of the case office may break the glass.',
+        );
         return breakGlass(ctx, kase, request.body.reason);
       });
       return reply.status(201).send({ until: until.toISOString() });
@@ -44,7 +54,8 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'user', policy: 'privacy.readAccessLog' },
       schema: {
         tags,
-        summary: 'Who read which restricted data, newest first, with break-glass accesses and whether they were reviewed',
+        summary:
+          'Who read which restricted data, newest first, with break-glass accesses and whether they were reviewed',
         querystring: ZAccessLogQuery,
         response: { 200: z.object({ items: z.array(ZAccessLogEntry) }) },
       },

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { ZUserSummary } from '../organisation/organisation-schemas.js';
 
-export const accessLogActions = ['case.read_sensitive', 'vulnerability_details.read', 'case.break_glass'] as const;
+export const accessLogActions = [
+  'case.read_sensitive',
+  'vulnerability_details.read',
+  'case.break_glass',
+] as const;
 
 export const ZBreakGlass = z.object({
   reason: z.string().trim().min(10).max(1000).describe('Why the restricted data must be opened now'),
@@ -11,7 +15,10 @@ export type BreakGlass = z.infer<typeof ZBreakGlass>;
 export const ZAccessLogQuery = z.object({
   userId: z.uuid().optional(),
   caseId: z.uuid().optional(),
-  needsReview: z.enum(['true', 'false']).optional().describe('"true": only break-glass accesses not yet reviewed'),
+  needsReview: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('"true": only break-glass accesses not yet reviewed'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type AccessLogQuery = z.infer<typeof ZAccessLogQuery>;

@@ -5,7 +5,11 @@ import type { ServiceContext } from '../../platform/db/transaction.js';
 import { conflict, notFound } from '../../platform/http/problem.js';
 
 /** Marks a break-glass access reviewed: a new audit entry pointing at it (the trail itself never changes). */
-export async function reviewAccess(ctx: ServiceContext, entryId: string, note: string | undefined): Promise<void> {
+export async function reviewAccess(
+  ctx: ServiceContext,
+  entryId: string,
+  note: string | undefined,
+): Promise<void> {
   const [entry] = await ctx.tx
     .select({ id: auditLog.id })
     .from(auditLog)
