@@ -8,8 +8,8 @@ import { caseGroupMembers, cases } from './schema.js';
  * finding them by name, reading their phone or changing it would undo the case's protection.
  */
 export const casePersonRestriction: PersonRestriction = {
-  async hiddenIds(db, actor, personIds) {
-    if (personIds.length === 0) return new Set();
+  async classify(db, actor, personIds) {
+    if (personIds.length === 0) return { restricted: new Set(), hidden: new Set() };
     const rows = await db
       .select({
         personId: caseGroupMembers.personId,
@@ -34,6 +34,9 @@ export const casePersonRestriction: PersonRestriction = {
           or(...RESTRICTING_FLAGS.map((flag) => sql`${flag} = any(${cases.vulnerabilities})`)),
         ),
       );
-    return new Set(rows.filter((row) => !casePolicy.read(actor, row)).map((row) => row.personId));
+    return {
+      restricted: new Set(rows.map((row) => row.personId)),
+      hidden: new Set(rows.filter((row) => !casePolicy.read(actor, row)).map((row) => row.personId)),
+    };
   },
 };

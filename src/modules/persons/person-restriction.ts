@@ -7,8 +7,18 @@ import type { Executor } from '../../platform/db/database.js';
  * so it does not depend on cases, which depend on persons.
  */
 export interface PersonRestriction {
-  hiddenIds(db: Executor, actor: Actor, personIds: readonly string[]): Promise<Set<string>>;
+  /**
+   * Of these persons, `restricted`: those on a restricted case; `hidden`: those of them on a restricted
+   * case the actor may not read. Showing a restricted person who is not hidden is a read of restricted data.
+   */
+  classify(
+    db: Executor,
+    actor: Actor,
+    personIds: readonly string[],
+  ): Promise<{ restricted: Set<string>; hidden: Set<string> }>;
 }
 
 /** No person is restricted (for tools that run without the cases module). */
-export const noPersonRestriction: PersonRestriction = { hiddenIds: async () => new Set() };
+export const noPersonRestriction: PersonRestriction = {
+  classify: async () => ({ restricted: new Set(), hidden: new Set() }),
+};

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/database.js';
 import { withTransaction } from '../../platform/db/transaction.js';
@@ -44,7 +45,7 @@ export const personRoutes: FastifyPluginAsyncZod<{ restriction?: PersonRestricti
   const restriction = options.restriction ?? noPersonRestriction;
   /** Presents rows as the actor may see them: restricted records without their particulars. */
   const presenter = async (actor: Actor, rows: readonly PersonRow[]) => {
-    const hidden = await restriction.hiddenIds(
+    const { hidden } = await restriction.classify(
       app.database.db,
       actor,
       rows.map((row) => row.id),
@@ -52,7 +53,7 @@ export const personRoutes: FastifyPluginAsyncZod<{ restriction?: PersonRestricti
     return (row: PersonRow) => (hidden.has(row.id) ? presentRestrictedPerson(row) : presentPerson(row));
   };
   const refuseRestricted = async (request: FastifyRequest, db: Executor, actor: Actor, row: PersonRow) => {
-    const hidden = await restriction.hiddenIds(db, actor, [row.id]);
+    const { hidden } = await restriction.classify(db, actor, [row.id]);
     authorize(request, !hidden.has(row.id), 'This person is on a restricted case you may not read.');
   };
   const access = (action: keyof typeof personPolicy) =>
@@ -175,15 +176,25 @@ export const personRoutes: FastifyPluginAsyncZod<{ restriction?: PersonRestricti
     },
     async (request) => {
       const actor = actorOf(request);
-      const db = request.server.database.db;
-      const row = await getPerson(db, actor.missionId, request.params.id);
-      authorize(request, personPolicy.read(actor, row));
-      const hidden = await restriction.hiddenIds(db, actor, [row.id]);
-      if (hidden.has(row.id)) {
-        return { person: presentRestrictedPerson(row), policies: { update: false, addDocument: false } };
-      }
-      const documents = await listIdentityDocuments(db, actor.missionId, row.id);
-      return { person: presentPerson(row, documents), policies: personPolicies(actor, row) };
+      return withTransaction(request, async (ctx) => {
+        const row = await getPerson(ctx.tx, actor.missionId, request.params.id);
+        authorize(request, personPolicy.read(actor, row));
+        const { restricted, hidden } = await restriction.classify(ctx.tx, actor, [row.id]);
+        if (hidden.has(row.id)) {
+          return { person: presentRestrictedPerson(row), policies: { update: false, addDocument: false } };
+        }
+        if (restricted.has(row.id)) {
+          // The particulars of a person on a trafficking case are restricted data: the read is logged.
+          await recordAudit(ctx, {
+            action: 'case.read_sensitive',
+            recordType: 'person',
+            recordId: row.id,
+            after: { what: 'person', categories: ['trafficking'] },
+          });
+        }
+        const documents = await listIdentityDocuments(ctx.tx, actor.missionId, row.id);
+        return { person: presentPerson(row, documents), policies: personPolicies(actor, row) };
+      });
     },
   );
 

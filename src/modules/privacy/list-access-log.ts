@@ -65,6 +65,7 @@ export async function listAccessLog(
       at: entry.at.toISOString(),
       action: entry.action as AccessLogEntry['action'],
       user: user?.id ? user : null,
+      recordType: entry.recordType === 'person' ? 'person' : 'case',
       caseId: entry.recordId,
       caseReference: caseReference ?? null,
       what: isBreakGlass

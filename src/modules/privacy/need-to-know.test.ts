@@ -162,6 +162,13 @@ describe('persons of a trafficking case', () => {
     const full = (await officer.get(`/api/v1/persons/${personId}`)).json();
     expect(full.person).toMatchObject({ restricted: false, givenName: 'Amina' });
     expect(full.policies.update).toBe(true);
+    const logged = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.missionId, mission.missionId), eq(auditLog.action, 'case.read_sensitive')));
+    expect(logged.map((e) => [e.actorId, e.recordType, e.recordId, e.after])).toEqual([
+      [mission.users.vulnerable.id, 'person', personId, { what: 'person', categories: ['trafficking'] }],
+    ]);
   });
 });
 

@@ -57,7 +57,11 @@ export function AccessLogPage() {
                 <td>{formatDateTime(entry.at, i18n.language)}</td>
                 <td>{entry.user?.displayName ?? '—'}</td>
                 <td>
-                  <Link to={`/cases/${entry.caseId}`}>{entry.caseReference ?? entry.caseId}</Link>
+                  {entry.recordType === 'case' ? (
+                    <Link to={`/cases/${entry.caseId}`}>{entry.caseReference ?? entry.caseId}</Link>
+                  ) : (
+                    `${t('accessLog.person')} ${entry.caseId}`
+                  )}
                 </td>
                 <td>
                   {entry.what}

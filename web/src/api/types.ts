@@ -182,6 +182,7 @@ export interface AccessLogEntry {
   at: string;
   action: 'case.read_sensitive' | 'vulnerability_details.read' | 'case.break_glass';
   user: UserSummary | null;
+  recordType: 'case' | 'person';
   caseId: string;
   caseReference: string | null;
   what: string;
