@@ -11,8 +11,9 @@ import { resolveSessionActor } from './modules/auth/resolve-session-actor.js';
 import { registerModules } from './modules/index.js';
 import { resolveApiKeyActor } from './modules/partners/resolve-api-key.js';
 import type { Database } from './platform/db/database.js';
-import { registerProblemHandlers } from './platform/http/error-handler.js';
+import { frameworkErrors, registerProblemHandlers } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
+import { registerRequestGuards } from './platform/http/request-guards.js';
 import { registerRouteAccess } from './platform/http/route-access.js';
 import { registerWebApp } from './platform/http/web-app.js';
 import { newId } from './platform/ids.js';
@@ -40,6 +41,7 @@ export async function buildApp(options: {
   registerEventSubscribers();
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
+    frameworkErrors,
     genReqId: () => newId(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -63,6 +65,7 @@ export async function buildApp(options: {
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(rateLimit, { global: false });
+  registerRequestGuards(app);
   registerRouteAccess(app, resolveSessionActor, { resolveApiKey: resolveApiKeyActor });
   const webRoot = options.webRoot ?? path.join(repositoryRoot, 'dist', 'web');
   const webApp = await registerWebApp(app, webRoot);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { ZIsoDate } from '../../platform/http/field-schemas.js';
 import { ZUserSummary } from '../organisation/organisation-schemas.js';
 import { ZLanguageCode } from '../persons/person-schemas.js';
 import { counsellingOutcomes, counsellingTopics, outreachKinds } from './schema.js';
 
-const ZDate = z.iso.date();
+const ZDate = ZIsoDate;
 const ZOffice = z.object({ id: z.uuid(), name: z.string() });
 
 export const ZCreateCounsellingSession = z

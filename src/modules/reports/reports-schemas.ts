@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { ZIsoDate } from '../../platform/http/field-schemas.js';
 import { exportFormats, exportStatuses } from './schema.js';
 
 const ZLocalized = z.object({ en: z.string(), nl: z.string() });
-const ZDate = z.iso.date();
+const ZDate = ZIsoDate;
 
 /** The filters of the dashboard and of every report. */
 export const ZReportQuery = z
