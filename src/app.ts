@@ -12,6 +12,7 @@ import { registerModules } from './modules/index.js';
 import { resolveApiKeyActor } from './modules/partners/resolve-api-key.js';
 import type { Database } from './platform/db/database.js';
 import { frameworkErrors, registerProblemHandlers } from './platform/http/error-handler.js';
+import { logSerializers } from './platform/http/log-redaction.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { registerRequestGuards } from './platform/http/request-guards.js';
 import { registerRouteAccess } from './platform/http/route-access.js';
@@ -35,12 +36,21 @@ export async function buildApp(options: {
   database: Database;
   storage?: Storage;
   logger?: boolean;
+  /** Where the log goes (standard output when left out); tests read it. */
+  logStream?: NodeJS.WritableStream;
   webRoot?: string;
 }): Promise<FastifyInstance> {
   const { config, database } = options;
   registerEventSubscribers();
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            serializers: logSerializers,
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          },
     frameworkErrors,
     genReqId: () => newId(),
     trustProxy: config.trustProxy,
