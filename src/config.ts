@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { WebhookTargetPolicy } from './platform/outbox/channels/webhook-target-policy.js';
 import { repositoryRoot } from './platform/paths.js';
 
 /** Runtime configuration, read once from the environment. */
@@ -15,6 +16,7 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   version: string;
+  webhookTargets: WebhookTargetPolicy;
 }
 
 const packageJson = path.join(repositoryRoot, 'package.json');
@@ -38,6 +40,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
     version: readVersion(),
+    webhookTargets: readWebhookTargetPolicy(env),
+  };
+}
+
+/** https-only webhooks on a server database (production); WEBHOOK_ALLOWED_HOSTS may name private hosts. */
+export function readWebhookTargetPolicy(env: NodeJS.ProcessEnv = process.env): WebhookTargetPolicy {
+  return {
+    requireHttps: Boolean(env.DATABASE_URL?.trim()),
+    allowedHosts: (env.WEBHOOK_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((host) =>
+        host
+          .trim()
+          .toLowerCase()
+          .replace(/^\[(.*)\]$/, '$1'),
+      )
+      .filter(Boolean),
   };
 }
 

@@ -48,7 +48,10 @@ function client(app: FastifyInstance, cookie: string | null): Client {
 export async function startTestApp(): Promise<TestApp> {
   const database = await openTestDatabase();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'passage-test-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), demo: false };
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' }),
+    demo: false,
+  };
   const app = await buildApp({
     config,
     database,
