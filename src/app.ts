@@ -14,6 +14,7 @@ import type { Database } from './platform/db/database.js';
 import { frameworkErrors, registerProblemHandlers } from './platform/http/error-handler.js';
 import { logSerializers } from './platform/http/log-redaction.js';
 import { registerOpenApi } from './platform/http/openapi.js';
+import { rateLimitOptions } from './platform/http/rate-limits.js';
 import { registerRequestGuards } from './platform/http/request-guards.js';
 import { registerRouteAccess } from './platform/http/route-access.js';
 import { registerWebApp } from './platform/http/web-app.js';
@@ -74,7 +75,7 @@ export async function buildApp(options: {
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, rateLimitOptions(config.rateLimitPerMinute));
   registerRequestGuards(app);
   registerRouteAccess(app, resolveSessionActor, { resolveApiKey: resolveApiKeyActor });
   const webRoot = options.webRoot ?? path.join(repositoryRoot, 'dist', 'web');

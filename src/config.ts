@@ -17,6 +17,8 @@ export interface Config {
   logLevel: string;
   version: string;
   webhookTargets: WebhookTargetPolicy;
+  /** Requests a minute per user, per API key and per anonymous address on the API (0: no limit). */
+  rateLimitPerMinute: number;
 }
 
 const packageJson = path.join(repositoryRoot, 'package.json');
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     version: readVersion(),
     webhookTargets: readWebhookTargetPolicy(env),
+    rateLimitPerMinute: readCount(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE', 1_000_000),
   };
 }
 
@@ -60,10 +63,10 @@ export function readWebhookTargetPolicy(env: NodeJS.ProcessEnv = process.env): W
   };
 }
 
-function readCount(value: string | undefined, fallback: number, name: string): number {
+function readCount(value: string | undefined, fallback: number, name: string, max = 100_000): number {
   if (value === undefined || value.trim() === '') return fallback;
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 0 || count > 100_000)
+  if (!Number.isInteger(count) || count < 0 || count > max)
     throw new Error(`${name} must be a whole number, not "${value}"`);
   return count;
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import { withTransaction } from '../../platform/db/transaction.js';
-import { ZIsoMonth } from '../../platform/http/field-schemas.js';
+import { periodCap, ZIsoMonth } from '../../platform/http/field-schemas.js';
 import { badRequest } from '../../platform/http/problem.js';
 import { actorOf, authorize } from '../../platform/http/route-access.js';
 import { emissionsPolicy } from './emissions-policy.js';
@@ -29,7 +29,9 @@ const ZFactorSet = z.object({
   createdAt: z.date(),
 });
 const ZMonth = ZIsoMonth;
-const ZReportQuery = z.object({ from: ZMonth, to: ZMonth, format: z.enum(['json', 'csv']).default('json') });
+const ZReportQuery = z
+  .object({ from: ZMonth, to: ZMonth, format: z.enum(['json', 'csv']).default('json') })
+  .refine(periodCap.check, periodCap.message);
 
 /** Emission factor sets and the CO2 offsetting report. */
 export const emissionsRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate } from '../../platform/http/field-schemas.js';
+import { periodCap, ZIsoDate } from '../../platform/http/field-schemas.js';
 import { exportFormats, exportStatuses } from './schema.js';
 
 const ZLocalized = z.object({ en: z.string(), nl: z.string() });
@@ -13,7 +13,8 @@ export const ZReportQuery = z
     from: ZDate.optional(),
     to: ZDate.optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after "to"', path: ['from'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after "to"', path: ['from'] })
+  .refine(periodCap.check, periodCap.message);
 export type ReportQuery = z.infer<typeof ZReportQuery>;
 
 const ZCount = z.number().int();

@@ -19,3 +19,25 @@ export function requireSomeField<T extends z.ZodType<Record<string, unknown>>>(s
     message: 'must change at least one field',
   });
 }
+
+/** The longest period a dashboard, report or list may cover: a longer one would slow everyone. */
+export const MAX_PERIOD_YEARS = 5;
+
+/**
+ * Whether `from`–`to` (YYYY-MM-DD or YYYY-MM) spans at most MAX_PERIOD_YEARS; a missing `to` is
+ * today, a missing `from` is the route's own short default.
+ */
+export function periodWithinCap(from: string | undefined, to: string | undefined): boolean {
+  if (from === undefined) return true;
+  const end = to ?? new Date().toISOString().slice(0, 10);
+  const [fy, fm, fd] = [Number(from.slice(0, 4)), Number(from.slice(5, 7)), Number(from.slice(8, 10) || 1)];
+  const [ty, tm, td] = [Number(end.slice(0, 4)), Number(end.slice(5, 7)), Number(end.slice(8, 10) || 1)];
+  const months = (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+  return months < MAX_PERIOD_YEARS * 12 || (months === MAX_PERIOD_YEARS * 12 && td === fd);
+}
+
+/** The refinement that refuses a period longer than MAX_PERIOD_YEARS, on the `from` field. */
+export const periodCap = {
+  check: (query: { from?: string; to?: string }) => periodWithinCap(query.from, query.to),
+  message: { message: `must be at most ${MAX_PERIOD_YEARS} years before "to" (or today)`, path: ['from'] },
+};
