@@ -78,3 +78,18 @@ function readVersion(): string {
     return '0.0.0';
   }
 }
+
+/**
+ * What is unsafe about running this configuration on a server database (production): the
+ * development key for stored secrets, or a session cookie sent over plain HTTP.
+ */
+export function productionProblems(config: Config, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (config.databaseUrl === null) return [];
+  const problems: string[] = [];
+  const key = env.PASSAGE_SECRET_KEY?.trim();
+  if (!key || key === 'passage-development-secret-key')
+    problems.push('PASSAGE_SECRET_KEY is not set: stored secrets are encrypted with the development key');
+  if (!config.cookieSecure)
+    problems.push('COOKIE_SECURE is not 1: the session cookie may travel over plain HTTP');
+  return problems;
+}
