@@ -18,6 +18,7 @@ import { rateLimitOptions } from './platform/http/rate-limits.js';
 import { registerRequestGuards } from './platform/http/request-guards.js';
 import { registerRouteAccess } from './platform/http/route-access.js';
 import { registerWebApp } from './platform/http/web-app.js';
+import { registerIdempotency } from './platform/idempotency/idempotency.js';
 import { newId } from './platform/ids.js';
 import { repositoryRoot } from './platform/paths.js';
 import { LocalDiskStorage, type Storage } from './platform/storage/storage.js';
@@ -78,6 +79,7 @@ export async function buildApp(options: {
   await app.register(rateLimit, rateLimitOptions(config.rateLimitPerMinute));
   registerRequestGuards(app);
   registerRouteAccess(app, resolveSessionActor, { resolveApiKey: resolveApiKeyActor });
+  registerIdempotency(app, database);
   const webRoot = options.webRoot ?? path.join(repositoryRoot, 'dist', 'web');
   const webApp = await registerWebApp(app, webRoot);
   registerProblemHandlers(app, { webApp });
