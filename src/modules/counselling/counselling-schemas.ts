@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { periodCap, ZIsoDate } from '../../platform/http/field-schemas.js';
 import { ZUserSummary } from '../organisation/organisation-schemas.js';
 import { ZLanguageCode } from '../persons/person-schemas.js';
 import { counsellingOutcomes, counsellingTopics, outreachKinds } from './schema.js';
 
-const ZDate = z.iso.date();
+const ZDate = ZIsoDate;
 const ZOffice = z.object({ id: z.uuid(), name: z.string() });
 
 export const ZCreateCounsellingSession = z
@@ -81,17 +82,21 @@ const ZRange = {
   officeId: z.uuid().optional(),
 };
 
-export const ZListOutreachQuery = z.object({
-  ...ZRange,
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+export const ZListOutreachQuery = z
+  .object({
+    ...ZRange,
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .refine(periodCap.check, periodCap.message);
 export type ListOutreachQuery = z.infer<typeof ZListOutreachQuery>;
 
 export const reportPeriods = ['month', 'quarter', 'year'] as const;
-export const ZOutreachReportQuery = z.object({
-  ...ZRange,
-  period: z.enum(reportPeriods).default('month'),
-});
+export const ZOutreachReportQuery = z
+  .object({
+    ...ZRange,
+    period: z.enum(reportPeriods).default('month'),
+  })
+  .refine(periodCap.check, periodCap.message);
 export type OutreachReportQuery = z.infer<typeof ZOutreachReportQuery>;
 
 const counts = {

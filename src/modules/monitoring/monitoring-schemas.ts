@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZIsoDate } from '../../platform/http/field-schemas.js';
 import { ZUserSummary } from '../organisation/organisation-schemas.js';
 import { visitModes } from './schema.js';
 import { dimensions } from './sustainability-indicators.js';
@@ -11,7 +12,7 @@ const ZScore = z.string().nullable().describe('0..1 with four decimals; null whe
 export const ZVisit = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
-  visitDate: z.iso.date(),
+  visitDate: ZIsoDate,
   mode: z.enum(visitModes),
   office: z.object({ id: z.uuid(), name: z.string() }),
   visitedBy: ZUserSummary.nullable(),
@@ -20,7 +21,7 @@ export const ZVisit = z.object({
 });
 
 export const ZRecordVisit = z.object({
-  visitDate: z.iso.date(),
+  visitDate: ZIsoDate,
   mode: z.enum(visitModes),
   officeId: z
     .uuid()
@@ -34,7 +35,7 @@ export const ZSurvey = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
   visitId: z.uuid().nullable(),
-  surveyDate: z.iso.date(),
+  surveyDate: ZIsoDate,
   answers: z.record(z.string(), z.string()),
   weightsVersion: z.number().int(),
   scores: z.object({ economic: ZScore, social: ZScore, psychosocial: ZScore, composite: ZScore }),
@@ -48,7 +49,7 @@ export const ZSurvey = z.object({
 });
 
 export const ZRecordSurvey = z.object({
-  surveyDate: z.iso.date(),
+  surveyDate: ZIsoDate,
   visitId: z.uuid().optional().describe('The monitoring visit during which it was taken'),
   officeId: z.uuid().optional().describe("The origin office; the plan's office when left out"),
   answers: z

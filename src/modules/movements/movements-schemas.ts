@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZIsoDate } from '../../platform/http/field-schemas.js';
 import {
   assistTaskKinds,
   bookingStatuses,
@@ -19,7 +20,8 @@ const ZIata = z
 const ZLocalDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date-time YYYY-MM-DDTHH:mm');
-export const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+
+export { ZIsoDate };
 
 export const ZSegmentInput = z.object({
   airline: z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZIsoDate } from '../../platform/http/field-schemas.js';
 import { ZUserSummary } from '../organisation/organisation-schemas.js';
 import { AMOUNT_PATTERN, CURRENCY_PATTERN, RATE_PATTERN } from './money.js';
 import { disbursementMethods, grantParts, grantTypes, planStatuses, supportKinds } from './schema.js';
@@ -93,7 +94,7 @@ export const ZDisbursement = z.object({
   rateToEur: z.string(),
   amountEur: z.string(),
   debit: z.string().describe("What the line took off the grant, in the grant's currency"),
-  paidOn: z.iso.date(),
+  paidOn: ZIsoDate,
   office: z.object({ id: z.uuid(), name: z.string() }),
   receiptDocumentId: z.uuid().nullable(),
   recordedBy: ZUserSummary.nullable(),
@@ -153,7 +154,7 @@ export const ZRecordDisbursement = z.object({
   currency: ZCurrency,
   amount: ZAmount,
   rateToEur: ZRate,
-  paidOn: z.iso.date(),
+  paidOn: ZIsoDate,
   receiptDocumentId: z.uuid().optional().describe('A document of this case: the signed receipt'),
 });
 export type RecordDisbursement = z.infer<typeof ZRecordDisbursement>;
