@@ -5,6 +5,7 @@ import { persons } from '../../modules/persons/schema.js';
 import { buildMission, type TestMission } from '../../test-support/build-mission.js';
 import { buildPerson } from '../../test-support/build-person.js';
 import { startTestApp, type TestApp } from '../../test-support/test-app.js';
+import { idempotencyKeys } from './schema.js';
 
 let t: TestApp;
 let mission: TestMission;
@@ -91,5 +92,31 @@ describe('Idempotency-Key on creating calls', () => {
       .from(cases)
       .where(eq(cases.missionId, mission.missionId));
     expect(made).toHaveLength(1);
+  });
+
+  it('keeps the key with the record it made, so a retry after a lost answer creates nothing twice', async () => {
+    const api = await t.as(mission.users.counsellor);
+    const send = () =>
+      api.request({
+        method: 'POST',
+        url: '/api/v1/persons',
+        payload: person('Lostanswer'),
+        headers: { 'idempotency-key': 'lost-1' },
+      });
+    const first = await send();
+    expect(first.statusCode, first.body).toBe(201);
+    // The server stopped after the commit and before it kept the answer: the key is only claimed.
+    await t.database.db
+      .update(idempotencyKeys)
+      .set({ statusCode: 0, responseBody: {} })
+      .where(and(eq(idempotencyKeys.missionId, mission.missionId), eq(idempotencyKeys.key, 'lost-1')));
+    const retry = await send();
+    expect(retry.statusCode).toBe(409);
+    expect(retry.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const stored = await t.database.db
+      .select({ id: persons.id })
+      .from(persons)
+      .where(and(eq(persons.missionId, mission.missionId), eq(persons.familyName, 'Lostanswer')));
+    expect(stored).toHaveLength(1);
   });
 });

@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Database } from '../db/database.js';
-import { badRequest, unprocessable } from '../http/problem.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database, Executor } from '../db/database.js';
+import { badRequest, conflict, unprocessable } from '../http/problem.js';
 import { idempotencyKeys } from './schema.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    idempotency: { key: string; hash: string } | null;
+    idempotency: { key: string; hash: string; claimed: boolean } | null;
   }
 }
+
+/** The status kept for a key whose work committed before its answer was kept (the server stopped in between). */
+const CLAIMED = 0;
 
 const HEADER = 'idempotency-key';
 
@@ -43,13 +46,17 @@ export function registerIdempotency(app: FastifyInstance, database: Database): v
         ),
       );
     if (!kept) {
-      request.idempotency = { key, hash };
+      request.idempotency = { key, hash, claimed: false };
       return;
     }
     if (kept.requestHash !== hash)
       throw unprocessable('This Idempotency-Key was used for another request.', undefined, [
         { path: 'headers.idempotency-key', message: 'was used for another request' },
       ]);
+    if (kept.statusCode === CLAIMED)
+      throw conflict(
+        'The request with this Idempotency-Key was carried out, but its answer was lost: nothing was created twice; look the record up.',
+      );
     // The first call passed the route's policy for this same caller and request.
     request.policyChecked = true;
     return replay(reply, kept.statusCode, kept.responseBody);
@@ -77,7 +84,10 @@ export function registerIdempotency(app: FastifyInstance, database: Database): v
         responseBody: body,
         createdAt: new Date(),
       })
-      .onConflictDoNothing();
+      .onConflictDoUpdate({
+        target: [idempotencyKeys.missionId, idempotencyKeys.callerId, idempotencyKeys.key],
+        set: { statusCode: reply.statusCode, responseBody: body },
+      });
     return payload;
   });
 }
@@ -88,4 +98,33 @@ function replay(reply: FastifyReply, statusCode: number, body: unknown): Fastify
     .header('idempotent-replayed', 'true')
     .type('application/json; charset=utf-8')
     .send(JSON.stringify(body));
+}
+
+/**
+ * Claims the request's Idempotency-Key inside the transaction that does its work, so the key
+ * commits with the record: a server stopped after the commit and before the answer was kept still
+ * refuses the retry instead of creating a second record, and of two concurrent first attempts
+ * the second fails on the key's primary key and rolls back.
+ */
+export async function claimIdempotencyKey(tx: Executor, request: FastifyRequest): Promise<void> {
+  const pending = request.idempotency;
+  if (!pending || pending.claimed || !request.actor) return;
+  pending.claimed = true;
+  const inserted = await tx
+    .insert(idempotencyKeys)
+    .values({
+      missionId: request.actor.missionId,
+      callerId: request.actor.id,
+      key: pending.key,
+      method: request.method,
+      path: request.url.slice(0, 2000),
+      requestHash: pending.hash,
+      statusCode: CLAIMED,
+      responseBody: {},
+      createdAt: new Date(),
+    })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
+  if (inserted.length === 0)
+    throw conflict('Another request with this Idempotency-Key is being carried out or was carried out.');
 }
