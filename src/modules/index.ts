@@ -6,6 +6,7 @@ import { caseRoutes } from './cases/case-routes.js';
 import { counsellingRoutes } from './counselling/counselling-routes.js';
 import { eligibilityRoutes } from './eligibility/eligibility-routes.js';
 import { emissionsRoutes } from './emissions/emissions-routes.js';
+import { historyImportRoutes } from './history-import/history-import-routes.js';
 import { messagingRoutes } from './messaging/messaging-routes.js';
 import { monitoringRoutes } from './monitoring/monitoring-routes.js';
 import { movementsRoutes } from './movements/movements-routes.js';
@@ -38,4 +39,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(emissionsRoutes);
   await app.register(reportsRoutes);
   await app.register(annualReportRoutes);
+  await app.register(historyImportRoutes);
 };
