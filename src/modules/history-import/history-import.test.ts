@@ -3,6 +3,7 @@
 import { count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { localDate } from '../../platform/time/mission-calendar.js';
 import { buildMission, type TestMission } from '../../test-support/build-mission.js';
 import { multipartBody } from '../../test-support/multipart-body.js';
 import { startTestApp, type TestApp, type Client as TestClient } from '../../test-support/test-app.js';
@@ -167,7 +168,19 @@ describe('history import', () => {
     expect(vulnerable.filter((row) => Number(row.persons) > 0 && row.category !== 'none')).toEqual([]);
 
     // Case references take the year of registration.
-    const listed = (await admin.get('/api/v1/cases?pageSize=100')).json().items as { reference: string }[];
+    const listed = (await admin.get('/api/v1/cases?pageSize=100')).json().items as {
+      id: string;
+      reference: string;
+    }[];
+    // Each case's timeline is dated when its milestones happened, not when they were imported.
+    const timeline = (await admin.get(`/api/v1/cases/${listed[0]!.id}/timeline`)).json().items as {
+      kind: string;
+      occurredAt: string;
+    }[];
+    const registered = timeline.find((entry) => entry.kind === 'case_created')!;
+    expect(localDate(new Date(registered.occurredAt), 'Europe/Amsterdam').slice(0, 4)).toBe(
+      listed[0]!.reference.slice(5, 9),
+    );
     expect(listed.filter((c) => c.reference.startsWith('AVRR-2023-'))).toHaveLength(
       rows.filter((row) => row.registered_at?.startsWith('2023')).length,
     );
