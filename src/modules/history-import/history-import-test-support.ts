@@ -67,7 +67,7 @@ export function makeHistory(cases: number, seed = 7): HistoryRow[] {
                 ? '2025-01-01T05:00'
                 : `${departure.slice(0, 10)}T23:59`,
             airline: 'KL',
-            flight_number: String(100 + i),
+            flight_number: String(100 + (i % 9000)),
           });
         }
         if (grant && grantDay) {
