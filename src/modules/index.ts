@@ -7,6 +7,7 @@ import { casePersonRestriction } from './cases/restricted-persons.js';
 import { counsellingRoutes } from './counselling/counselling-routes.js';
 import { eligibilityRoutes } from './eligibility/eligibility-routes.js';
 import { emissionsRoutes } from './emissions/emissions-routes.js';
+import { historyImportRoutes } from './history-import/history-import-routes.js';
 import { messagingRoutes } from './messaging/messaging-routes.js';
 import { monitoringRoutes } from './monitoring/monitoring-routes.js';
 import { movementsRoutes } from './movements/movements-routes.js';
@@ -45,4 +46,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(annualReportRoutes);
   await app.register(retentionRoutes);
   await app.register(subjectAccessRoutes);
+  await app.register(historyImportRoutes);
 };

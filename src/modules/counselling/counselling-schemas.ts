@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { periodCap, ZIsoDate } from '../../platform/http/field-schemas.js';
+import { BACKDATE_DAYS_WITHOUT_PERMISSION } from '../../platform/time/fact-date.js';
 import { ZUserSummary } from '../organisation/organisation-schemas.js';
 import { ZLanguageCode } from '../persons/person-schemas.js';
 import { counsellingOutcomes, counsellingTopics, outreachKinds } from './schema.js';
@@ -9,7 +10,9 @@ const ZOffice = z.object({ id: z.uuid(), name: z.string() });
 
 export const ZCreateCounsellingSession = z
   .object({
-    heldOn: ZDate,
+    heldOn: ZDate.describe(
+      `The day the session was held, in the mission's calendar (when it happened): not in the future, not before the case's registration; more than ${BACKDATE_DAYS_WITHOUT_PERMISSION} days back needs the "record history" permission and is audited`,
+    ),
     officeId: z.uuid().optional().describe("Where the session took place; the case's office when left out"),
     location: z
       .string()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZIsoDate } from '../../platform/http/field-schemas.js';
+import { ZOccurredAt } from '../../platform/time/fact-date.js';
 import { amountBases, countryListKinds, eligibilityOutcomes, parameterKeys, tariffItems } from './schema.js';
 
 const ZLocalized = z.object({ en: z.string(), nl: z.string() });
@@ -28,7 +29,10 @@ export const ZEvaluateQuery = z.object({
 });
 export const ZEvaluateBody = z.object({ declarations: ZDeclarations.default({}) });
 export const ZRecordDecision = z.object({
-  date: ZIsoDate.optional(),
+  date: ZIsoDate.optional().describe(
+    "The date whose policy applies: the day of occurredAt in the mission's calendar, else today",
+  ),
+  occurredAt: ZOccurredAt.describe(`When the decision was taken, when not now; ${ZOccurredAt.description}`),
   declarations: ZDeclarations.default({}),
 });
 export type RecordDecisionInput = z.infer<typeof ZRecordDecision>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZIsoDate } from '../../platform/http/field-schemas.js';
+import { BACKDATE_DAYS_WITHOUT_PERMISSION } from '../../platform/time/fact-date.js';
 import { ZUserSummary } from '../organisation/organisation-schemas.js';
 import { visitModes } from './schema.js';
 import { dimensions } from './sustainability-indicators.js';
@@ -21,7 +22,9 @@ export const ZVisit = z.object({
 });
 
 export const ZRecordVisit = z.object({
-  visitDate: ZIsoDate,
+  visitDate: ZIsoDate.describe(
+    `The day of the visit or call, in the mission's calendar (when it happened): not in the future, not before the case's registration; more than ${BACKDATE_DAYS_WITHOUT_PERMISSION} days back needs the "record history" permission and is audited`,
+  ),
   mode: z.enum(visitModes),
   officeId: z
     .uuid()

@@ -20,6 +20,7 @@ export const auditActions = [
   'document.download',
   'mission.update',
   'history.backdate',
+  'history.import',
   'referral_source.create',
   'referral_source.update',
   'counselling_session.create',
