@@ -15,6 +15,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   version: string;
+  /** The daily retention job: anonymise (the default), only count and list (dry-run), or not at all. */
+  retentionSchedule: 'anonymise' | 'dry-run' | 'off';
 }
 
 const packageJson = path.join(repositoryRoot, 'package.json');
@@ -38,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
     version: readVersion(),
+    retentionSchedule: readRetentionSchedule(env.RETENTION_SCHEDULE),
   };
 }
 
@@ -47,6 +50,12 @@ function readCount(value: string | undefined, fallback: number, name: string): n
   if (!Number.isInteger(count) || count < 0 || count > 100_000)
     throw new Error(`${name} must be a whole number, not "${value}"`);
   return count;
+}
+
+function readRetentionSchedule(value: string | undefined): Config['retentionSchedule'] {
+  const schedule = value?.trim() || 'anonymise';
+  if (schedule === 'anonymise' || schedule === 'dry-run' || schedule === 'off') return schedule;
+  throw new Error(`RETENTION_SCHEDULE must be anonymise, dry-run or off, not "${value}"`);
 }
 
 function readVersion(): string {

@@ -3,6 +3,7 @@ import { annualReportRoutes } from './annual-report/annual-report-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { caseActivityRoutes } from './cases/case-activity-routes.js';
 import { caseRoutes } from './cases/case-routes.js';
+import { casePersonRestriction } from './cases/restricted-persons.js';
 import { counsellingRoutes } from './counselling/counselling-routes.js';
 import { eligibilityRoutes } from './eligibility/eligibility-routes.js';
 import { emissionsRoutes } from './emissions/emissions-routes.js';
@@ -13,8 +14,11 @@ import { missionRoutes } from './organisation/mission-routes.js';
 import { organisationRoutes } from './organisation/organisation-routes.js';
 import { partnersModuleRoutes } from './partners/referral-routes.js';
 import { personRoutes } from './persons/person-routes.js';
+import { privacyRoutes } from './privacy/privacy-routes.js';
 import { reintegrationRoutes } from './reintegration/reintegration-routes.js';
 import { reportsRoutes } from './reports/reports-routes.js';
+import { retentionRoutes } from './retention/retention-routes.js';
+import { subjectAccessRoutes } from './subject-access/subject-access-routes.js';
 import { travelDocumentRoutes } from './travel-documents/travel-document-routes.js';
 import { vulnerabilityRoutes } from './vulnerability/vulnerability-routes.js';
 
@@ -23,9 +27,10 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
   await app.register(organisationRoutes);
   await app.register(missionRoutes);
-  await app.register(personRoutes);
+  await app.register(personRoutes, { restriction: casePersonRestriction });
   await app.register(caseRoutes);
   await app.register(caseActivityRoutes);
+  await app.register(privacyRoutes);
   await app.register(eligibilityRoutes);
   await app.register(reintegrationRoutes);
   await app.register(monitoringRoutes);
@@ -38,4 +43,6 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(emissionsRoutes);
   await app.register(reportsRoutes);
   await app.register(annualReportRoutes);
+  await app.register(retentionRoutes);
+  await app.register(subjectAccessRoutes);
 };

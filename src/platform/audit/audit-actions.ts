@@ -10,6 +10,9 @@ export const auditActions = [
   'case.update',
   'case.transition',
   'case.read_sensitive',
+  'case.break_glass',
+  'case.break_glass_review',
+  'case.restricted_flags',
   'note.create',
   'task.create',
   'task.update',
@@ -64,5 +67,10 @@ export const auditActions = [
   'eligibility.override',
   'policy.version_create',
   'report.export',
+  // Retention and the person's own data (src/modules/retention, src/modules/subject-access)
+  'retention_rule.update',
+  'retention.run',
+  'person.anonymise',
+  'person.subject_access_export',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
