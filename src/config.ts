@@ -15,6 +15,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   version: string;
+  /** The address users open Passage at: the base of the set-password links sent by e-mail. */
+  publicUrl: string;
 }
 
 const packageJson = path.join(repositoryRoot, 'package.json');
@@ -38,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
     version: readVersion(),
+    publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }
 

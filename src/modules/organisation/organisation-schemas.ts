@@ -11,10 +11,36 @@ const isIso6391 = (code: string) => /^[a-z]{2}$/.test(code) && langs.has('1', co
 export const ZOffice = z.object({
   id: z.uuid(),
   name: z.string(),
-  kind: z.enum(officeKinds),
-  country: z.string(),
+  kind: z
+    .enum(officeKinds)
+    .describe(
+      'mission_office: host-country office; reception_centre; detention_centre; airport_desk; origin_office: office in a country of origin',
+    ),
+  country: z.string().describe('ISO 3166-1 alpha-2'),
   city: z.string().nullable(),
+  active: z.boolean().describe('false: closed; keeps its records, takes no new roles'),
 });
+
+export const ZOfficeListQuery = z.object({
+  includeInactive: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .describe('also the closed offices'),
+});
+
+export const ZCreateOffice = z.object({
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(officeKinds),
+  country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code of two capital letters'),
+  city: z.string().trim().min(1).max(200).nullable().optional(),
+});
+export type CreateOffice = z.infer<typeof ZCreateOffice>;
+
+export const ZUpdateOffice = ZCreateOffice.extend({ active: z.boolean() })
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, 'change at least one field');
+export type UpdateOffice = z.infer<typeof ZUpdateOffice>;
 
 export const ZUserSummary = z.object({ id: z.uuid(), displayName: z.string(), email: z.string() });
 

@@ -64,5 +64,20 @@ export const auditActions = [
   'eligibility.override',
   'policy.version_create',
   'report.export',
+  // Administration: offices, users and their passwords, missions, budgets, partner NGOs, factor sets.
+  'office.create',
+  'office.update',
+  'user.create',
+  'user.update',
+  'user.roles_change',
+  'user.deactivate',
+  'user.reactivate',
+  'user.password_link',
+  'user.password_set',
+  'user.password_change',
+  'mission.create',
+  'funding_budget.update',
+  'partner_ngo.update',
+  'emission_factor_set.retire',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
