@@ -16,6 +16,7 @@ import { personRoutes } from './persons/person-routes.js';
 import { reintegrationRoutes } from './reintegration/reintegration-routes.js';
 import { reportsRoutes } from './reports/reports-routes.js';
 import { travelDocumentRoutes } from './travel-documents/travel-document-routes.js';
+import { missionCreationRoutes } from './users/mission-routes.js';
 import { userRoutes } from './users/user-routes.js';
 import { vulnerabilityRoutes } from './vulnerability/vulnerability-routes.js';
 
@@ -25,6 +26,7 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(organisationRoutes);
   await app.register(missionRoutes);
   await app.register(userRoutes);
+  await app.register(missionCreationRoutes);
   await app.register(personRoutes);
   await app.register(caseRoutes);
   await app.register(caseActivityRoutes);

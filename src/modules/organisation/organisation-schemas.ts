@@ -83,16 +83,25 @@ export const ZMissionSettings = z.object({
 });
 export type MissionSettingsView = z.infer<typeof ZMissionSettings>;
 
+/** An IANA time zone. */
+export const ZTimeZone = z
+  .string()
+  .refine(isTimeZone, 'not an IANA time zone (for example Europe/Amsterdam)');
+/** An ISO 4217 currency code. */
+export const ZCurrency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'an ISO 4217 code of three capital letters')
+  .refine((code) => currencies.has(code), 'not an ISO 4217 currency code');
+/** An ISO 639-1 language code. */
+export const ZLanguage = z.string().refine(isIso6391, 'not an ISO 639-1 language code');
+
 export const ZUpdateMissionSettings = z
   .object({
     name: z.string().trim().min(1).max(200),
-    timeZone: z.string().refine(isTimeZone, 'not an IANA time zone (for example Europe/Amsterdam)'),
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code of three capital letters')
-      .refine((code) => currencies.has(code), 'not an ISO 4217 currency code'),
-    languages: z.array(z.string().refine(isIso6391, 'not an ISO 639-1 language code')).min(1).max(20),
-    locale: z.string().refine(isIso6391, 'not an ISO 639-1 language code'),
+    timeZone: ZTimeZone,
+    currency: ZCurrency,
+    languages: z.array(ZLanguage).min(1).max(20),
+    locale: ZLanguage,
   })
   .partial()
   .refine((value) => Object.keys(value).length > 0, 'change at least one setting');
