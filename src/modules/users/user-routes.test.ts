@@ -59,7 +59,7 @@ async function signedIn(email: string, password: string) {
 
 // Using a link is throttled per address (ten a minute); each call here comes from its own address.
 let address = 0;
-const useLink = (token: string, password: string) =>
+const setPasswordByLink = (token: string, password: string) =>
   t.anonymous.request({
     method: 'POST',
     url: '/api/v1/password-links/use',
@@ -111,15 +111,15 @@ describe('adding a user', () => {
     expect(check.json()).toMatchObject({ email: user.email, displayName: 'Nadia Haddad', purpose: 'invite' });
 
     for (const weak of ['short-1', 'qwerty123456', '1qaz2wsx3edc', 'aaaaaaaaaaaaaa']) {
-      const refused = await useLink(token, weak);
+      const refused = await setPasswordByLink(token, weak);
       expect(refused.statusCode, weak).toBe(400);
       expect(refused.json().errors[0].path).toBe('password');
     }
-    const set = await useLink(token, GOOD_PASSWORD);
+    const set = await setPasswordByLink(token, GOOD_PASSWORD);
     expect(set.statusCode, set.body).toBe(200);
     expect((await logIn(user.email, GOOD_PASSWORD)).statusCode).toBe(200);
 
-    const again = await useLink(token, 'another-long-phrase-9');
+    const again = await setPasswordByLink(token, 'another-long-phrase-9');
     expect(again.statusCode).toBe(410);
     expect((await t.anonymous.post('/api/v1/password-links/check', { token })).statusCode).toBe(410);
   });
@@ -130,7 +130,7 @@ describe('adding a user', () => {
       .update(passwordLinks)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(passwordLinks.userId, user.id));
-    const response = await useLink(token, GOOD_PASSWORD);
+    const response = await setPasswordByLink(token, GOOD_PASSWORD);
     expect(response.statusCode).toBe(410);
     const [row] = await t.database.db.select().from(users).where(eq(users.id, user.id));
     expect(row!.passwordHash).toBeNull();
@@ -201,7 +201,7 @@ describe('who may administer users (role × action)', () => {
 
   it('an administrator of one office gives roles only there, never mission-wide or to themselves', async () => {
     const officeAdmin = await addUser([{ role: 'admin', officeId: m.offices.hague.id }]);
-    expect((await useLink(officeAdmin.token, GOOD_PASSWORD)).statusCode).toBe(200);
+    expect((await setPasswordByLink(officeAdmin.token, GOOD_PASSWORD)).statusCode).toBe(200);
     const api = await t.as(officeAdmin.user);
     const here = await api.post('/api/v1/users', {
       email: newEmail(),
@@ -244,7 +244,7 @@ describe('who may administer users (role × action)', () => {
 describe('deactivating and resetting', () => {
   it('deactivation ends the user’s sessions and stops sign-in; reactivation lets them back', async () => {
     const { user, token } = await addUser();
-    expect((await useLink(token, GOOD_PASSWORD)).statusCode).toBe(200);
+    expect((await setPasswordByLink(token, GOOD_PASSWORD)).statusCode).toBe(200);
     const cookie = await signedIn(user.email, GOOD_PASSWORD);
     expect((await getWith(cookie, '/api/v1/auth/me')).statusCode).toBe(200);
 
@@ -270,7 +270,7 @@ describe('deactivating and resetting', () => {
     const { user, token } = await addUser();
     const admin = await t.as(m.users.admin);
     await admin.post(`/api/v1/users/${user.id}/deactivate`);
-    const response = await useLink(token, GOOD_PASSWORD);
+    const response = await setPasswordByLink(token, GOOD_PASSWORD);
     expect(response.statusCode).toBe(410);
   });
 
@@ -295,7 +295,7 @@ describe('deactivating and resetting', () => {
 describe('changing one’s own password', () => {
   it('needs the current password, refuses common ones, and ends the user’s other sessions only', async () => {
     const { user, token } = await addUser();
-    expect((await useLink(token, GOOD_PASSWORD)).statusCode).toBe(200);
+    expect((await setPasswordByLink(token, GOOD_PASSWORD)).statusCode).toBe(200);
     // Two sessions of the same user (sign-in itself is throttled per address, so opened directly).
     const here = await t.as(user);
     const elsewhere = await t.as(user);
