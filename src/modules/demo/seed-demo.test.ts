@@ -193,8 +193,7 @@ describe('demo seed', () => {
     );
 
     const counsellor = await signIn('counsellor');
-    const cases = (await counsellor('GET', '/api/v1/cases?page=1&pageSize=25')).json()
-      .items;
+    const cases = (await counsellor('GET', '/api/v1/cases?page=1&pageSize=25')).json().items;
     const kase = (await counsellor('GET', `/api/v1/cases/${cases[0].id}`)).json().case;
     const person = kase.persons[0];
     const embassy = embassies.find((e) => e.country === person.nationality) ?? embassies[0]!;
