@@ -21,6 +21,8 @@ export interface Config {
   webhookTargets: WebhookTargetPolicy;
   /** Requests a minute per user, per API key and per anonymous address on the API (0: no limit). */
   rateLimitPerMinute: number;
+  /** The address users open Passage at: the base of the set-password links sent by e-mail. */
+  publicUrl: string;
 }
 
 const packageJson = path.join(repositoryRoot, 'package.json');
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionSchedule: readRetentionSchedule(env.RETENTION_SCHEDULE),
     webhookTargets: readWebhookTargetPolicy(env),
     rateLimitPerMinute: readCount(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE', 1_000_000),
+    publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }
 

@@ -9,7 +9,7 @@ import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 
 /** The tables that are not owned by a mission (Citus reference tables, or kept on the coordinator). */
-const REFERENCE_TABLES = ['missions', 'users', 'sessions'];
+const REFERENCE_TABLES = ['missions', 'users', 'sessions', 'password_links'];
 
 function schemaFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

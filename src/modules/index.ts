@@ -21,6 +21,8 @@ import { reportsRoutes } from './reports/reports-routes.js';
 import { retentionRoutes } from './retention/retention-routes.js';
 import { subjectAccessRoutes } from './subject-access/subject-access-routes.js';
 import { travelDocumentRoutes } from './travel-documents/travel-document-routes.js';
+import { missionCreationRoutes } from './users/mission-routes.js';
+import { userRoutes } from './users/user-routes.js';
 import { vulnerabilityRoutes } from './vulnerability/vulnerability-routes.js';
 
 /** Every domain module's routes, mounted under /api/v1. */
@@ -28,6 +30,8 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
   await app.register(organisationRoutes);
   await app.register(missionRoutes);
+  await app.register(userRoutes);
+  await app.register(missionCreationRoutes);
   await app.register(personRoutes, { restriction: casePersonRestriction });
   await app.register(caseRoutes);
   await app.register(caseActivityRoutes);

@@ -12,7 +12,7 @@ import { openTestDatabase } from '../../test-support/test-database.js';
 import { AVRR_STATUSES } from '../cases/workflow/index.js';
 import { missions } from '../organisation/schema.js';
 import { summariesAgainstRebuild } from '../reports/summary-rebuild-check.js';
-import { planDemoCaseload } from './demo-caseload-plan.js';
+import { demoCountries, planDemoCaseload } from './demo-caseload-plan.js';
 import {
   DEMO_MISSION_CODE,
   DEMO_PASSWORD,
@@ -214,6 +214,48 @@ describe('demo seed', () => {
     });
     expect(list.statusCode).toBe(200);
     expect(list.json().total).toBeGreaterThan(0);
+  });
+
+  it('gives the mission embassies, budgets and referring partners, so a new user can request a travel document', async () => {
+    const signIn = async (key: string) => {
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: demoEmail(key), password: DEMO_PASSWORD },
+      });
+      const cookie = login.cookies.find((c) => c.name === 'passage_session')!;
+      return (method: 'GET' | 'POST', url: string, payload?: object) =>
+        app.inject({ method, url, payload, cookies: { [cookie.name]: cookie.value } });
+    };
+    const admin = await signIn('admin');
+    const embassies = (await admin('GET', '/api/v1/embassies')).json().items as {
+      id: string;
+      country: string;
+    }[];
+    expect(new Set(embassies.map((e) => e.country))).toEqual(new Set(demoCountries));
+    const budgets = (await admin('GET', '/api/v1/funding-budgets')).json().items;
+    expect(budgets.map((b: { projectCode: string }) => b.projectCode)).toEqual(['AVRR-NL', 'MEDICAL-NL']);
+    const partners = (await admin('GET', '/api/v1/partners'))
+      .json()
+      .items.map((p: { name: string }) => p.name);
+    expect(partners).toEqual(
+      expect.arrayContaining([
+        'Dienst Terugkeer en Vertrek (DT&V)',
+        'Centraal Orgaan opvang asielzoekers (COA)',
+      ]),
+    );
+
+    const counsellor = await signIn('counsellor');
+    const cases = (await counsellor('GET', '/api/v1/cases?page=1&pageSize=25')).json().items;
+    const kase = (await counsellor('GET', `/api/v1/cases/${cases[0].id}`)).json().case;
+    const person = kase.persons[0];
+    const embassy = embassies.find((e) => e.country === person.nationality) ?? embassies[0]!;
+    const request = await counsellor('POST', `/api/v1/cases/${kase.id}/travel-document-requests`, {
+      personId: person.id,
+      embassyId: embassy.id,
+      requestedOn: new Date().toISOString().slice(0, 10),
+    });
+    expect(request.statusCode, request.body).toBe(201);
   });
 
   it('changes nothing when it runs again', async () => {

@@ -1,4 +1,5 @@
 import type { Database } from '../../platform/db/database.js';
+import { seedDemoDirectory } from './demo-directory.js';
 import {
   DEMO_PASSWORD,
   demoCounsellors,
@@ -28,6 +29,10 @@ export async function seedDemo(
   const organisation = await ensureDemoOrganisation(database.db);
   if (organisation.created) {
     options.log('Created the demo mission and users');
+    const directory = await seedDemoDirectory(database.db, organisation);
+    options.log(
+      `Added ${directory.embassies} embassies, ${directory.budgets} funding budgets and ${directory.partners} referring partners`,
+    );
     const count = options.caseCount ?? DEMO_CASE_COUNT;
     options.log(`Creating the demo caseload (${count} cases)...`);
     try {

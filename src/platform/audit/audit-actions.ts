@@ -73,5 +73,20 @@ export const auditActions = [
   'retention.run',
   'person.anonymise',
   'person.subject_access_export',
+  // Administration: offices, users and their passwords, missions, budgets, partner NGOs, factor sets.
+  'office.create',
+  'office.update',
+  'user.create',
+  'user.update',
+  'user.roles_change',
+  'user.deactivate',
+  'user.reactivate',
+  'user.password_link',
+  'user.password_set',
+  'user.password_change',
+  'mission.create',
+  'funding_budget.update',
+  'partner_ngo.update',
+  'emission_factor_set.retire',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
