@@ -12,7 +12,12 @@ export interface Config {
   /** How many AVRR cases the demo caseload has. */
   demoCases: number;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /**
+   * Which reverse proxies may say who the client is in X-Forwarded-For: false (none), a hop
+   * count, or the proxies' addresses and CIDR ranges. Never "any": a forged header would choose
+   * the address that throttling, sessions and the audit log see.
+   */
+  trustProxy: false | number | string[];
   logLevel: string;
   version: string;
 }
@@ -35,7 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.PASSAGE_DEMO === '1' || (databaseUrl === null && env.PASSAGE_DEMO !== '0'),
     demoCases: readCount(env.PASSAGE_DEMO_CASES, 200, 'PASSAGE_DEMO_CASES'),
     cookieSecure: env.COOKIE_SECURE === '1',
-    trustProxy: env.TRUST_PROXY === '1',
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? 'info',
     version: readVersion(),
   };
@@ -48,6 +53,26 @@ function readCount(value: string | undefined, fallback: number, name: string): n
     throw new Error(`${name} must be a whole number, not "${value}"`);
   return count;
 }
+
+// --- sign-in security (TRUST_PROXY) ---
+function readTrustProxy(value: string | undefined): false | number | string[] {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === '0' || text === 'false') return false;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops > 10)
+      throw new Error(`TRUST_PROXY must be a hop count (1 to 10) or proxy addresses, not "${value}"`);
+    return hops;
+  }
+  const addresses = text.split(',').map((part) => part.trim());
+  // An address or a CIDR range of IPv4 or IPv6; "true" or "*" would trust anyone who sends the header.
+  if (!addresses.every((a) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a) && /[.:]/.test(a)))
+    throw new Error(
+      `TRUST_PROXY must be a hop count or a comma-separated list of proxy addresses, not "${value}"`,
+    );
+  return addresses;
+}
+// --- end sign-in security ---
 
 function readVersion(): string {
   try {

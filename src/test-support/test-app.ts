@@ -44,11 +44,11 @@ function client(app: FastifyInstance, cookie: string | null): Client {
   };
 }
 
-/** Starts the application on a fresh test database; call close() in afterAll. */
-export async function startTestApp(): Promise<TestApp> {
+/** Starts the application on a fresh test database (`env` adds configuration); call close() in afterAll. */
+export async function startTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'passage-test-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), demo: false };
+  const config = { ...loadConfig({ ...options.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), demo: false };
   const app = await buildApp({
     config,
     database,
