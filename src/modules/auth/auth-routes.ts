@@ -158,7 +158,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/auth/users/:userId/second-factor',
     {
-      config: { access: 'user', policy: 'auth.reset_second_factor' },
+      config: { access: 'user', policy: 'auth.resetSecondFactor' },
       schema: {
         tags,
         summary:
