@@ -7,6 +7,11 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | null;
+  /**
+   * Where migrations run, as the tables' owner, when the application itself runs as a role with
+   * fewer rights (INSERT and SELECT only on the audit log: scripts/app-role.sql). Unset: DATABASE_URL.
+   */
+  databaseMigrationUrl: string | null;
   dataDir: string;
   demo: boolean;
   /** How many AVRR cases the demo caseload has. */
@@ -35,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
+    databaseMigrationUrl: env.DATABASE_MIGRATION_URL?.trim() || null,
     dataDir,
     // Demo users and caseload exist only where nobody can mistake them for real data.
     demo: env.PASSAGE_DEMO === '1' || (databaseUrl === null && env.PASSAGE_DEMO !== '0'),

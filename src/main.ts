@@ -2,15 +2,21 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { seedDemo } from './modules/demo/seed-demo.js';
 import { startOutboxWorker } from './modules/messaging/outbox-setup.js';
-import { openDatabase } from './platform/db/database.js';
+import { openDatabase, openPostgres } from './platform/db/database.js';
 import { migrateDatabase } from './platform/db/migrate.js';
 import { startStatisticsRefresh } from './platform/db/statistics.js';
 
 /** Starts Passage: opens and migrates the database, adds the demo data where allowed, serves HTTP. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (config.databaseUrl && config.databaseMigrationUrl) {
+    // Migrations as the tables' owner; the application below as the role of DATABASE_URL.
+    const owner = await openPostgres(config.databaseMigrationUrl, { max: 1 });
+    await migrateDatabase(owner);
+    await owner.close();
+  }
   const database = await openDatabase(config);
-  await migrateDatabase(database);
+  if (!(config.databaseUrl && config.databaseMigrationUrl)) await migrateDatabase(database);
   const app = await buildApp({ config, database });
   if (config.demo) {
     await seedDemo(database, {
