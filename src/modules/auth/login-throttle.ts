@@ -53,6 +53,11 @@ export async function beginAttempt(db: Executor, key: string, now: Date): Promis
   return { allowed: true, failures: row.failures, lockedUntil: row.lockedUntil };
 }
 
+/** Writes the time of the last failure again: the commit an unknown account makes in place of an audit entry. */
+export async function touchAttempt(db: Executor, key: string, now: Date): Promise<void> {
+  await db.update(loginThrottles).set({ lastFailureAt: now }).where(eq(loginThrottles.accountKey, key));
+}
+
 /** Forgets an account's failures after a successful sign-in. */
 export async function clearFailures(db: Executor, key: string): Promise<void> {
   await db.delete(loginThrottles).where(eq(loginThrottles.accountKey, key));

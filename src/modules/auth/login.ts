@@ -7,7 +7,13 @@ import { loadActor } from '../organisation/load-actor.js';
 import { users } from '../organisation/schema.js';
 import { encryptSecret } from '../partners/secret-box.js';
 import { openChallenge } from './login-challenges.js';
-import { accountKey, beginAttempt, clearFailures, type ThrottleAttempt } from './login-throttle.js';
+import {
+  accountKey,
+  beginAttempt,
+  clearFailures,
+  type ThrottleAttempt,
+  touchAttempt,
+} from './login-throttle.js';
 import { findEnrolment, newTotpSecret, secondFactorRequired } from './second-factor.js';
 import { createSession } from './sessions.js';
 
@@ -44,6 +50,9 @@ export async function logIn(
     .where(eq(sql`lower(${users.email})`, input.email.trim().toLowerCase()));
   if (!user?.passwordHash || !user.active) {
     await verifyAgainstDummy(input.password);
+    // A known account's failure commits its audit entry; this commits a write of the same kind,
+    // so a server's commit time does not tell the two apart either.
+    await db.transaction((tx) => touchAttempt(tx, key, now));
     return { kind: 'refused' };
   }
   const ok = await verifyPassword(user.passwordHash, input.password);
