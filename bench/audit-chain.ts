@@ -6,6 +6,7 @@
  * BENCH_DATABASE_URL also on PostgreSQL, in its own database passage_bench_audit_chain.
  */
 import { performance } from 'node:perf_hooks';
+import { registerEventSubscribers } from '../src/event-subscribers.js';
 import { createMission } from '../src/modules/organisation/create-mission.js';
 import { appendAuditRows } from '../src/platform/audit/audit-chain.js';
 import type { AuditRow } from '../src/platform/audit/record-audit.js';
@@ -76,6 +77,7 @@ async function measure(database: Database, label: string): Promise<void> {
   }
 }
 
+registerEventSubscribers();
 const pglite = await freshPglite();
 try {
   await measure(pglite.database, 'PGlite');
