@@ -9,7 +9,7 @@ import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 
 /** The tables that are not owned by a mission (Citus reference tables, or kept on the coordinator). */
-export const REFERENCE_TABLES = [
+const REFERENCE_TABLES = [
   'missions',
   'users',
   'sessions',

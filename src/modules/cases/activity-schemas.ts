@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { restrictedCategories } from '../../platform/auth/need-to-know.js';
 import { ZUserSummary } from '../organisation/organisation-schemas.js';
 
 /** Kinds of uploaded case documents (the web UI offers the same list). */
@@ -14,16 +15,26 @@ export const ZTaskParams = z.object({ id: z.uuid() });
 export const ZDocumentParams = z.object({ id: z.uuid() });
 export const ZCaseDocumentParams = z.object({ id: z.uuid(), documentId: z.uuid() });
 
+const ZRestriction = z
+  .enum(restrictedCategories)
+  .nullable()
+  .describe('A restricted category: only those who need to know it read the content');
+
 export const ZNote = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
-  body: z.string(),
+  body: z.string().nullable().describe('null when the note is restricted and you may not read it'),
+  restriction: ZRestriction,
+  hidden: z.boolean().describe('A restricted note exists here; its content is not shown to you'),
   author: ZUserSummary,
   createdAt: z.iso.datetime(),
 });
 export type Note = z.infer<typeof ZNote>;
 
-export const ZCreateNote = z.object({ body: z.string().trim().min(1).max(20_000) });
+export const ZCreateNote = z.object({
+  body: z.string().trim().min(1).max(20_000),
+  restriction: ZRestriction.optional(),
+});
 export type CreateNote = z.infer<typeof ZCreateNote>;
 
 export const ZTask = z.object({
@@ -73,8 +84,9 @@ export type TaskQuery = z.infer<typeof ZTaskQuery>;
 export const ZCaseDocument = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
-  filename: z.string(),
+  filename: z.string().nullable().describe('null when the document is restricted and you may not read it'),
   kind: z.enum(CASE_DOCUMENT_KINDS),
+  hidden: z.boolean().describe('A restricted (medical) document exists here; you may not open it'),
   contentType: z.enum(DOCUMENT_CONTENT_TYPES),
   size: z.number().int(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),

@@ -16,6 +16,7 @@ export async function addNote(ctx: ServiceContext, kase: CaseRow, input: CreateN
       id: newId(),
       caseId: kase.id,
       body: input.body,
+      restriction: input.restriction ?? null,
       authorId: ctx.actor.id,
       createdAt: ctx.now,
     })
@@ -25,7 +26,7 @@ export async function addNote(ctx: ServiceContext, kase: CaseRow, input: CreateN
     action: 'note.create',
     recordType: 'case_note',
     recordId: note.id,
-    after: { caseId: kase.id, body: note.body },
+    after: { caseId: kase.id, restriction: note.restriction, body: note.body },
   });
   await appendCaseEvent(ctx, kase.id, 'note_added', { noteId: note.id });
   const { id, displayName, email } = ctx.actor;

@@ -26,12 +26,20 @@ import { listDocuments } from './list-documents.js';
 import { listNotes } from './list-notes.js';
 import { listCaseTasks, listTasks } from './list-tasks.js';
 import { loadCase } from './load-case.js';
-import { attachmentDisposition, type DocumentRow, findDocument, readDocument } from './read-document.js';
+import {
+  attachmentDisposition,
+  type DocumentRow,
+  findDocument,
+  mayOpenDocument,
+  readDocument,
+} from './read-document.js';
+import { withBreakGlass } from './restricted-data.js';
 import { loadTaskForUpdate, updateTask } from './update-task.js';
 import { checkUpload, type IncomingUpload, uploadDocument } from './upload-document.js';
 
 const tags = ['cases'];
 const read = { access: 'user', policy: 'cases.read' } as const;
+const RESTRICTED = 'This document is restricted to those who need to know it.';
 
 /** Notes, tasks and documents of a case, and the tasks across cases ("my tasks"). */
 export const caseActivityRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -49,9 +57,9 @@ export const caseActivityRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = actorOf(request);
       const items = await withTransaction(request, async (ctx) => {
-        const kase = await loadCase(ctx.tx, actor, request.params.id);
+        const kase = await withBreakGlass(ctx.tx, actor, await loadCase(ctx.tx, actor, request.params.id));
         authorize(request, casePolicy.read(actor, kase));
-        return listNotes(ctx.tx, kase);
+        return listNotes(ctx, kase);
       });
       return { items };
     },
@@ -182,9 +190,9 @@ export const caseActivityRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = actorOf(request);
       const items = await withTransaction(request, async (ctx) => {
-        const kase = await loadCase(ctx.tx, actor, request.params.id);
+        const kase = await withBreakGlass(ctx.tx, actor, await loadCase(ctx.tx, actor, request.params.id));
         authorize(request, casePolicy.read(actor, kase));
-        return listDocuments(ctx.tx, kase);
+        return listDocuments(ctx.tx, kase, actor);
       });
       return { items };
     },
@@ -231,10 +239,13 @@ export const caseActivityRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = actorOf(request);
       const { document, data } = await withTransaction(request, async (ctx) => {
-        const kase = await loadCase(ctx.tx, actor, request.params.id);
-        authorize(request, casePolicy.read(actor, kase));
+        const kase = await withBreakGlass(ctx.tx, actor, await loadCase(ctx.tx, actor, request.params.id));
         const document = await findDocument(ctx.tx, actor, request.params.documentId, kase.id);
-        return { document, data: await readDocument(ctx, { document, storage: request.server.storage }) };
+        authorize(request, mayOpenDocument(actor, kase, document), RESTRICTED);
+        return {
+          document,
+          data: await readDocument(ctx, { document, kase, storage: request.server.storage }),
+        };
       });
       return sendDocument(reply, document, data);
     },
@@ -254,9 +265,12 @@ export const caseActivityRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       const { document, data } = await withTransaction(request, async (ctx) => {
         const document = await findDocument(ctx.tx, actor, request.params.id);
-        const kase = await loadCase(ctx.tx, actor, document.caseId);
-        authorize(request, casePolicy.read(actor, kase));
-        return { document, data: await readDocument(ctx, { document, storage: request.server.storage }) };
+        const kase = await withBreakGlass(ctx.tx, actor, await loadCase(ctx.tx, actor, document.caseId));
+        authorize(request, mayOpenDocument(actor, kase, document), RESTRICTED);
+        return {
+          document,
+          data: await readDocument(ctx, { document, kase, storage: request.server.storage }),
+        };
       });
       return sendDocument(reply, document, data);
     },

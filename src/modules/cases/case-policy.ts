@@ -1,5 +1,6 @@
 import { and, eq, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Actor, canSeeOffice, hasRole, hasRoleAt, visibleOfficeIds } from '../../platform/auth/actor.js';
+import { BREAK_GLASS_ROLES, mayKnow, type RestrictedCategory } from '../../platform/auth/need-to-know.js';
 import { cases } from './schema.js';
 
 /** The fields of a case its policy looks at. */
@@ -9,6 +10,8 @@ export interface CaseForPolicy {
   returnOfficeId?: string | null;
   assigneeId: string | null;
   vulnerabilities: readonly string[];
+  /** True while the actor holds a break-glass access to the case (`withBreakGlass`). */
+  breakGlass?: boolean;
 }
 
 // Victims of trafficking are shown only to those who protect them: a leaked whereabouts can cost a life.
@@ -49,7 +52,26 @@ export const casePolicy = {
   addNote: (actor: Actor, kase: CaseForPolicy) => casePolicy.read(actor, kase),
   addTask: (actor: Actor, kase: CaseForPolicy) => casePolicy.read(actor, kase),
   uploadDocument: (actor: Actor, kase: CaseForPolicy) => casePolicy.read(actor, kase),
+  /** Need-to-know: may read the case's data of a restricted category (platform/auth/need-to-know.ts). */
+  know: (actor: Actor, kase: CaseForPolicy, category: RestrictedCategory) =>
+    casePolicy.read(actor, kase) && mayKnow(actor, category, kase),
+  /** Adding or removing the trafficking flag changes who may see the case at all. */
+  changeRestrictedFlags: (actor: Actor, kase: CaseForPolicy) =>
+    casePolicy.update(actor, kase) && hasRoleAt(actor, kase.officeId, ...SENSITIVE_ROLES),
+  breakGlass: (actor: Actor, kase: CaseForPolicy) =>
+    casePolicy.read(actor, kase) && hasRoleAt(actor, kase.officeId, ...BREAK_GLASS_ROLES),
 };
+
+/** The vulnerability flags whose change only the protecting roles may make. */
+export const RESTRICTING_FLAGS = ['victim_of_trafficking'];
+
+/** True when a change of a case's flags adds or removes one of the restricting flags. */
+export function changesRestrictingFlags(
+  before: readonly string[],
+  after: readonly string[] | undefined,
+): boolean {
+  return !!after && RESTRICTING_FLAGS.some((flag) => before.includes(flag) !== after.includes(flag));
+}
 
 /** The abilities sent with a case, so the UI hides what the user cannot do. */
 export function casePolicies(actor: Actor, kase: CaseForPolicy) {
@@ -59,6 +81,7 @@ export function casePolicies(actor: Actor, kase: CaseForPolicy) {
     addNote: casePolicy.addNote(actor, kase),
     addTask: casePolicy.addTask(actor, kase),
     uploadDocument: casePolicy.uploadDocument(actor, kase),
+    breakGlass: casePolicy.breakGlass(actor, kase),
   };
 }
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTransaction } from '../../platform/db/transaction.js';
 import { actorOf, authorize } from '../../platform/http/route-access.js';
-import { casePolicy } from './case-policy.js';
+import { casePolicy, changesRestrictingFlags, RESTRICTING_FLAGS } from './case-policy.js';
 import {
   ZCaseDetail,
   ZCaseIdParams,
@@ -19,6 +19,7 @@ import { getCaseDetail } from './get-case.js';
 import { getCaseTimeline } from './get-timeline.js';
 import { listCases } from './list-cases.js';
 import { loadCase } from './load-case.js';
+import { recordSensitiveRead } from './restricted-data.js';
 import { listCaseTransitions, transitionCase } from './transition-case.js';
 import { updateCase } from './update-case.js';
 
@@ -92,10 +93,14 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request);
-      const db = request.server.database.db;
-      const kase = await loadCase(db, actor, request.params.id);
-      authorize(request, casePolicy.read(actor, kase));
-      return { case: await getCaseDetail(db, actor, kase) };
+      return withTransaction(request, async (ctx) => {
+        const kase = await loadCase(ctx.tx, actor, request.params.id);
+        authorize(request, casePolicy.read(actor, kase));
+        // A trafficking case is restricted data as a whole: every read of it goes to the access log.
+        const restricted = kase.vulnerabilities.some((flag) => RESTRICTING_FLAGS.includes(flag));
+        await recordSensitiveRead(ctx, kase, { what: 'case', categories: restricted ? ['trafficking'] : [] });
+        return { case: await getCaseDetail(ctx.tx, actor, kase) };
+      });
     },
   );
 
@@ -119,6 +124,13 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       return withTransaction(request, async (ctx) => {
         const kase = await loadCase(ctx.tx, actor, request.params.id, { forUpdate: true });
         authorize(request, casePolicy.update(actor, kase));
+        if (changesRestrictingFlags(kase.vulnerabilities, request.body.vulnerabilities)) {
+          authorize(
+            request,
+            casePolicy.changeRestrictedFlags(actor, kase),
+            'Only the vulnerable-cases officer, a manager or an administrator adds or removes the trafficking flag.',
+          );
+        }
         if (request.body.officeId) {
           authorize(
             request,

@@ -88,6 +88,9 @@ export const ZCaseDetail = ZCaseSummary.omit({ persons: true }).extend({
     addNote: z.boolean(),
     addTask: z.boolean(),
     uploadDocument: z.boolean(),
+    breakGlass: z
+      .boolean()
+      .describe("A manager may open the case's restricted data with a reason (break-glass)"),
   }),
 });
 export type CaseDetail = z.infer<typeof ZCaseDetail>;

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import type { RestrictedCategory } from '../../platform/auth/need-to-know.js';
 import type { Executor } from '../../platform/db/database.js';
 import { users } from '../organisation/schema.js';
 import type { CaseDocument, CaseDocumentKind, DocumentContentType, Note, Task } from './activity-schemas.js';
@@ -24,12 +25,18 @@ export async function loadUserSummaries(
 const summaryOf = (people: Map<string, UserSummary>, id: string | null) =>
   id === null ? null : (people.get(id) ?? null);
 
-/** A note as the API sends it. */
-export function presentNote(row: typeof caseNotes.$inferSelect, people: Map<string, UserSummary>): Note {
+/** A note as the API sends it; `hidden` leaves out the body of a restricted note. */
+export function presentNote(
+  row: typeof caseNotes.$inferSelect,
+  people: Map<string, UserSummary>,
+  hidden = false,
+): Note {
   return {
     id: row.id,
     caseId: row.caseId,
-    body: row.body,
+    body: hidden ? null : row.body,
+    restriction: row.restriction as RestrictedCategory | null,
+    hidden,
     // Authors are never deleted (users are deactivated), so the fallback is for safety only.
     author: summaryOf(people, row.authorId) ?? { id: row.authorId, displayName: '', email: '' },
     createdAt: row.createdAt.toISOString(),
@@ -55,16 +62,18 @@ export function presentTask(
   };
 }
 
-/** A document's description as the API sends it (the content has its own route). */
+/** A document's description as the API sends it (the content has its own route); `hidden` leaves out its name. */
 export function presentDocument(
   row: typeof caseDocuments.$inferSelect,
   people: Map<string, UserSummary>,
+  hidden = false,
 ): CaseDocument {
   return {
     id: row.id,
     caseId: row.caseId,
-    filename: row.filename,
+    filename: hidden ? null : row.filename,
     kind: row.kind as CaseDocumentKind,
+    hidden,
     contentType: row.contentType as DocumentContentType,
     size: row.size,
     sha256: row.sha256,

@@ -6,6 +6,9 @@ import type { Executor } from '../../platform/db/database.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
 import { notFound } from '../../platform/http/problem.js';
 import type { Storage } from '../../platform/storage/storage.js';
+import { type CaseForPolicy, casePolicy } from './case-policy.js';
+import type { CaseRow } from './load-case.js';
+import { documentCategory, recordSensitiveRead } from './restricted-data.js';
 import { caseDocuments } from './schema.js';
 
 export type DocumentRow = typeof caseDocuments.$inferSelect;
@@ -34,12 +37,19 @@ export async function findDocument(
   return row;
 }
 
+/** Need-to-know on a document: anyone who reads the case, a medical one only its uploader and those granted. */
+export function mayOpenDocument(actor: Actor, kase: CaseRow & CaseForPolicy, document: DocumentRow): boolean {
+  const category = documentCategory(document.kind);
+  if (!casePolicy.read(actor, kase)) return false;
+  return category === null || document.uploadedBy === actor.id || casePolicy.know(actor, kase, category);
+}
+
 /** Reads a document's bytes, checks them against the recorded SHA-256 and logs the download. */
 export async function readDocument(
   ctx: ServiceContext,
-  options: { document: DocumentRow; storage: Storage },
+  options: { document: DocumentRow; kase: CaseRow & CaseForPolicy; storage: Storage },
 ): Promise<Buffer> {
-  const { document, storage } = options;
+  const { document, kase, storage } = options;
   const data = await storage.get(document.storageKey);
   // A file changed or damaged on disk is never handed out as if it were the one uploaded.
   if (createHash('sha256').update(data).digest('hex') !== document.sha256) {
@@ -50,6 +60,12 @@ export async function readDocument(
     recordType: 'case_document',
     recordId: document.id,
     after: { caseId: document.caseId, filename: document.filename },
+  });
+  const category = documentCategory(document.kind);
+  await recordSensitiveRead(ctx, kase, {
+    what: 'document',
+    categories: category ? [category] : [],
+    ids: [document.id],
   });
   return data;
 }

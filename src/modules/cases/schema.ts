@@ -132,6 +132,8 @@ export const caseNotes = pgTable(
     id: uuid('id').notNull(),
     caseId: uuid('case_id').notNull(),
     body: text('body').notNull(),
+    /** A restricted category (medical, trafficking, minor): only those who need to know read the body. */
+    restriction: text('restriction'),
     authorId: uuid('author_id').notNull(),
     createdAt: at('created_at').notNull(),
   },

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../platform/db/transaction.js';
 import { emitEvent } from '../../platform/events/event-bus.js';
 import { conflict } from '../../platform/http/problem.js';
 import { appendCaseEvent } from './case-events.js';
+import { changesRestrictingFlags } from './case-policy.js';
 import type { UpdateCase } from './case-schemas.js';
 import type { CaseRow } from './load-case.js';
 import { cases } from './schema.js';
@@ -62,6 +63,15 @@ export async function updateCase(ctx: ServiceContext, kase: CaseRow, input: Upda
     before: kase,
     after: updated,
   });
+  if (changed.vulnerabilities && changesRestrictingFlags(kase.vulnerabilities, updated!.vulnerabilities)) {
+    await recordAudit(ctx, {
+      action: 'case.restricted_flags',
+      recordType: 'case',
+      recordId: kase.id,
+      before: { vulnerabilities: kase.vulnerabilities },
+      after: { vulnerabilities: updated!.vulnerabilities },
+    });
+  }
   await emitEvent(ctx, 'case.updated', {
     caseId: kase.id,
     reference: kase.reference,

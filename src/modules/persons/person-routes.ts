@@ -1,5 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { recordAudit } from '../../platform/audit/record-audit.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { Executor } from '../../platform/db/database.js';
 import { withTransaction } from '../../platform/db/transaction.js';
 import { actorOf, authorize } from '../../platform/http/route-access.js';
 import { addIdentityDocument } from './add-identity-document.js';
@@ -8,6 +12,7 @@ import { findDuplicatePersons } from './find-duplicate-persons.js';
 import { getPerson, listIdentityDocuments } from './get-person.js';
 import { listPersons } from './list-persons.js';
 import { personPolicies, personPolicy } from './person-policy.js';
+import { noPersonRestriction, type PersonRestriction } from './person-restriction.js';
 import {
   ZAddIdentityDocument,
   ZCreatePerson,
@@ -21,15 +26,36 @@ import {
   ZPersonSearchQuery,
   ZUpdatePerson,
 } from './person-schemas.js';
-import { presentIdentityDocument, presentPerson } from './present-person.js';
+import { presentIdentityDocument, presentPerson, presentRestrictedPerson } from './present-person.js';
+import type { PersonRow } from './schema.js';
 import { searchPersons } from './search-persons.js';
 import { updatePerson } from './update-person.js';
 
 const tags = ['persons'];
 const ZPersonResponse = z.object({ person: ZPerson });
 
-/** Persons known to the mission: registration, fuzzy search, duplicate warning, identity documents. */
-export const personRoutes: FastifyPluginAsyncZod = async (app) => {
+/**
+ * Persons known to the mission: registration, fuzzy search, duplicate warning, identity documents.
+ * A person on a case the caller may not read is shown only as a restricted record, and not edited.
+ */
+export const personRoutes: FastifyPluginAsyncZod<{ restriction?: PersonRestriction }> = async (
+  app,
+  options,
+) => {
+  const restriction = options.restriction ?? noPersonRestriction;
+  /** Presents rows as the actor may see them: restricted records without their particulars. */
+  const presenter = async (actor: Actor, rows: readonly PersonRow[]) => {
+    const { hidden } = await restriction.classify(
+      app.database.db,
+      actor,
+      rows.map((row) => row.id),
+    );
+    return (row: PersonRow) => (hidden.has(row.id) ? presentRestrictedPerson(row) : presentPerson(row));
+  };
+  const refuseRestricted = async (request: FastifyRequest, db: Executor, actor: Actor, row: PersonRow) => {
+    const { hidden } = await restriction.classify(db, actor, [row.id]);
+    authorize(request, !hidden.has(row.id), 'This person is on a restricted case you may not read.');
+  };
   const access = (action: keyof typeof personPolicy) =>
     ({ access: 'user', policy: `persons.${action}` }) as const;
 
@@ -56,7 +82,8 @@ export const personRoutes: FastifyPluginAsyncZod = async (app) => {
       authorize(request, personPolicy.list(actor));
       const { rows, total } = await listPersons(request.server.database.db, actor.missionId, request.query);
       const { page, pageSize } = request.query;
-      return { items: rows.map((row) => presentPerson(row)), total, page, pageSize };
+      const present = await presenter(actor, rows);
+      return { items: rows.map(present), total, page, pageSize };
     },
   );
 
@@ -75,7 +102,11 @@ export const personRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       authorize(request, personPolicy.search(actor));
       const hits = await searchPersons(request.server.database.db, actor.missionId, request.query.q);
-      return { items: hits.map(({ person, score }) => ({ person: presentPerson(person), score })) };
+      const present = await presenter(
+        actor,
+        hits.map((hit) => hit.person),
+      );
+      return { items: hits.map(({ person, score }) => ({ person: present(person), score })) };
     },
   );
 
@@ -99,9 +130,13 @@ export const personRoutes: FastifyPluginAsyncZod = async (app) => {
         actor.missionId,
         request.body,
       );
+      const present = await presenter(
+        actor,
+        candidates.map((candidate) => candidate.person),
+      );
       return {
         candidates: candidates.map(({ person, score, reasons }) => ({
-          person: presentPerson(person),
+          person: present(person),
           score,
           reasons,
         })),
@@ -141,11 +176,25 @@ export const personRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request);
-      const db = request.server.database.db;
-      const row = await getPerson(db, actor.missionId, request.params.id);
-      authorize(request, personPolicy.read(actor, row));
-      const documents = await listIdentityDocuments(db, actor.missionId, row.id);
-      return { person: presentPerson(row, documents), policies: personPolicies(actor, row) };
+      return withTransaction(request, async (ctx) => {
+        const row = await getPerson(ctx.tx, actor.missionId, request.params.id);
+        authorize(request, personPolicy.read(actor, row));
+        const { restricted, hidden } = await restriction.classify(ctx.tx, actor, [row.id]);
+        if (hidden.has(row.id)) {
+          return { person: presentRestrictedPerson(row), policies: { update: false, addDocument: false } };
+        }
+        if (restricted.has(row.id)) {
+          // The particulars of a person on a trafficking case are restricted data: the read is logged.
+          await recordAudit(ctx, {
+            action: 'case.read_sensitive',
+            recordType: 'person',
+            recordId: row.id,
+            after: { what: 'person', categories: ['trafficking'] },
+          });
+        }
+        const documents = await listIdentityDocuments(ctx.tx, actor.missionId, row.id);
+        return { person: presentPerson(row, documents), policies: personPolicies(actor, row) };
+      });
     },
   );
 
@@ -166,6 +215,7 @@ export const personRoutes: FastifyPluginAsyncZod = async (app) => {
       const { row, documents } = await withTransaction(request, async (ctx) => {
         const current = await getPerson(ctx.tx, actor.missionId, request.params.id);
         authorize(request, personPolicy.update(actor, current), 'Your role does not edit persons.');
+        await refuseRestricted(request, ctx.tx, actor, current);
         const updated = await updatePerson(ctx, current.id, request.body);
         return { row: updated, documents: await listIdentityDocuments(ctx.tx, actor.missionId, updated.id) };
       });
@@ -190,6 +240,7 @@ export const personRoutes: FastifyPluginAsyncZod = async (app) => {
       const row = await withTransaction(request, async (ctx) => {
         const person = await getPerson(ctx.tx, actor.missionId, request.params.id);
         authorize(request, personPolicy.addDocument(actor, person), 'Your role does not record documents.');
+        await refuseRestricted(request, ctx.tx, actor, person);
         return addIdentityDocument(ctx, person.id, request.body);
       });
       return reply.status(201).send({ document: presentIdentityDocument(row) });

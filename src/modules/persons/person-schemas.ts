@@ -119,6 +119,9 @@ export const ZPerson = z.object({
   updatedAt: z.string(),
   /** The person's identity and travel documents, when the response includes them. */
   documents: z.array(ZIdentityDocument).optional(),
+  restricted: z
+    .boolean()
+    .describe('A restricted record exists (a case you may not read): names, dates and contacts are left out'),
 });
 export type PersonView = z.infer<typeof ZPerson>;
 

@@ -34,5 +34,29 @@ export function presentPerson(row: PersonRow, documents?: readonly PersonDocumen
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     ...(documents ? { documents: documents.map(presentIdentityDocument) } : {}),
+    restricted: false,
+  };
+}
+
+/** A person the actor may not see: only that the record exists, its id and its version. */
+export function presentRestrictedPerson(row: PersonRow): PersonView {
+  return {
+    id: row.id,
+    givenName: '',
+    familyName: '',
+    givenNameNative: null,
+    familyNameNative: null,
+    aliases: [],
+    sex: 'unknown',
+    dateOfBirth: null,
+    dateOfBirthPrecision: 'estimated',
+    nationalities: [],
+    languages: [],
+    preferredLanguage: null,
+    phone: null,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    restricted: true,
   };
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes } from 'react-router-dom';
 import { useMe } from '../auth/auth-context.js';
+import { AccessLogPage } from './access-log-page.js';
 import { DeliveriesPage } from './deliveries-page.js';
 import { PartnersPage } from './partners-page.js';
 import { ReferralImportPage } from './referral-import-page.js';
@@ -39,6 +40,9 @@ export function AdminPage() {
               <li>
                 <NavLink to="/admin/sms-sink">{t('admin.smsSink')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/admin/access-log">{t('admin.accessLog')}</NavLink>
+              </li>
             </>
           )}
         </ul>
@@ -48,6 +52,7 @@ export function AdminPage() {
         <Route path="referral-import" element={<ReferralImportPage />} />
         <Route path="deliveries" element={<DeliveriesPage />} />
         <Route path="sms-sink" element={<SmsSinkPage />} />
+        <Route path="access-log" element={<AccessLogPage />} />
       </Routes>
     </section>
   );

@@ -66,6 +66,8 @@ export interface TravelDocument {
 export interface Person extends PersonInput {
   id: string;
   createdAt: string;
+  /** A person on a case the user may not read: only that the record exists, without particulars. */
+  restricted?: boolean;
   documents?: TravelDocument[];
 }
 
@@ -94,6 +96,7 @@ export interface CasePolicies {
   addNote: boolean;
   addTask: boolean;
   uploadDocument: boolean;
+  breakGlass: boolean;
 }
 
 export interface CaseDetail extends Omit<CaseSummary, 'persons'> {
@@ -136,7 +139,10 @@ export interface TimelineEntry {
 
 export interface Note {
   id: string;
-  body: string;
+  /** null when the note is restricted and the user may not read it. */
+  body: string | null;
+  restriction: 'medical' | 'trafficking' | 'minor' | null;
+  hidden: boolean;
   author: UserSummary;
   createdAt: string;
 }
@@ -153,7 +159,9 @@ export interface Task {
 
 export interface CaseDocument {
   id: string;
-  filename: string;
+  /** null when the document is restricted (medical) and the user may not open it. */
+  filename: string | null;
+  hidden: boolean;
   kind: string;
   contentType: string;
   size: number;
@@ -166,4 +174,22 @@ export interface DuplicateCandidate {
   person: Person;
   score: number;
   reasons: string[];
+}
+
+/** One read of restricted data, or a manager's break-glass access, in the access log. */
+export interface AccessLogEntry {
+  id: string;
+  at: string;
+  action: 'case.read_sensitive' | 'vulnerability_details.read' | 'case.break_glass';
+  user: UserSummary | null;
+  recordType: 'case' | 'person';
+  caseId: string;
+  caseReference: string | null;
+  what: string;
+  categories: string[];
+  breakGlass: boolean;
+  reason: string | null;
+  needsReview: boolean;
+  reviewedAt: string | null;
+  reviewedBy: UserSummary | null;
 }

@@ -5,6 +5,7 @@ import { useUsers } from '../api/reference-data.js';
 import { pickLocalized } from '../i18n/localized.js';
 import { formatDateTime } from '../ui/format.js';
 import { ErrorMessage } from '../ui/status-messages.js';
+import { BreakGlassForm } from './break-glass-form.js';
 import type { CaseMutationProps } from './case-context.js';
 
 /** Reference, status badge and the case's key facts, with the assignee picker. */
@@ -58,6 +59,7 @@ export function CaseHeader({ kase, patchCase, onConflict }: CaseMutationProps) {
           <dd>{formatDateTime(kase.updatedAt, i18n.language)}</dd>
         </div>
       </dl>
+      {kase.policies.breakGlass && <BreakGlassForm caseId={kase.id} />}
       {kase.policies.update && (
         <AssigneeForm
           key={kase.assignee?.id ?? ''}

@@ -70,9 +70,13 @@ export function DocumentsPanel({ kase, onActivity }: CasePanelProps) {
               {documents.map((doc) => (
                 <tr key={doc.id} data-testid="document-row">
                   <td>
-                    <a href={`${API_BASE}/documents/${doc.id}/content`} download={doc.filename}>
-                      {doc.filename}
-                    </a>
+                    {doc.hidden || doc.filename === null ? (
+                      <span className="muted">{t('documents.restrictedHidden')}</span>
+                    ) : (
+                      <a href={`${API_BASE}/documents/${doc.id}/content`} download={doc.filename}>
+                        {doc.filename}
+                      </a>
+                    )}
                   </td>
                   <td>{t(`caseDocumentKind.${doc.kind}`, { defaultValue: doc.kind })}</td>
                   <td>{formatBytes(doc.size)}</td>

@@ -12,6 +12,7 @@ export function NotesPanel({ kase, onActivity }: CasePanelProps) {
   const { t, i18n } = useTranslation();
   const { data, error, loading, reload } = useApi<{ items: Note[] }>(`/cases/${kase.id}/notes`);
   const [body, setBody] = useState('');
+  const [restriction, setRestriction] = useState('');
   const [postError, setPostError] = useState<ApiError | undefined>(undefined);
   const [busy, setBusy] = useState(false);
 
@@ -21,8 +22,9 @@ export function NotesPanel({ kase, onActivity }: CasePanelProps) {
     setBusy(true);
     setPostError(undefined);
     try {
-      await apiPost(`/cases/${kase.id}/notes`, { body: body.trim() });
+      await apiPost(`/cases/${kase.id}/notes`, { body: body.trim(), restriction: restriction || null });
       setBody('');
+      setRestriction('');
       reload();
       onActivity();
     } catch (caught) {
@@ -43,7 +45,13 @@ export function NotesPanel({ kase, onActivity }: CasePanelProps) {
         <ul className="note-list">
           {notes.map((note) => (
             <li key={note.id} data-testid="note">
-              <p className="note-body">{note.body}</p>
+              {note.hidden ? (
+                <p className="note-body muted">
+                  {t('notes.restrictedHidden', { category: t(`restriction.${note.restriction}`) })}
+                </p>
+              ) : (
+                <p className="note-body">{note.body}</p>
+              )}
               <p className="meta">
                 {note.author.displayName} ·{' '}
                 <time dateTime={note.createdAt}>{formatDateTime(note.createdAt, i18n.language)}</time>
@@ -57,6 +65,21 @@ export function NotesPanel({ kase, onActivity }: CasePanelProps) {
           <div className="field">
             <label htmlFor="note-body">{t('notes.newNote')}</label>
             <textarea id="note-body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="note-restriction">{t('notes.restriction')}</label>
+            <select
+              id="note-restriction"
+              value={restriction}
+              onChange={(e) => setRestriction(e.target.value)}
+            >
+              <option value="">{t('restriction.none')}</option>
+              {(['medical', 'trafficking', 'minor'] as const).map((category) => (
+                <option key={category} value={category}>
+                  {t(`restriction.${category}`)}
+                </option>
+              ))}
+            </select>
           </div>
           <button type="submit" disabled={busy || !body.trim()}>
             {t('notes.add')}

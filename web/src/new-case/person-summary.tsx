@@ -6,6 +6,13 @@ import { formatDate } from '../ui/format.js';
 export function PersonSummary({ person, id }: { person: Person; id?: string }) {
   const { t, i18n } = useTranslation();
   const native = [person.givenNameNative, person.familyNameNative].filter(Boolean).join(' ');
+  if (person.restricted) {
+    return (
+      <span id={id} className="person-summary muted">
+        {t('person.restricted')}
+      </span>
+    );
+  }
   return (
     <span id={id} className="person-summary">
       <strong>
