@@ -15,11 +15,13 @@ afterAll(async () => {
   await t.close();
 });
 
-// Public on purpose: the health check, signing in, setting a password with a one-time link (which
+// Public on purpose: the health check, signing in (both steps), setting a password with a one-time link (which
 // the link's token authorises), and the API's own description.
 const PUBLIC_ROUTES = [
   'GET /api/health',
   'POST /api/v1/auth/login',
+  // The second step of signing in: it needs the challenge cookie the password step set.
+  'POST /api/v1/auth/login/second-factor',
   'POST /api/v1/password-links/check',
   'POST /api/v1/password-links/use',
   'GET /api/openapi.json',

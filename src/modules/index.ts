@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { annualReportRoutes } from './annual-report/annual-report-routes.js';
+import { auditRoutes } from './audit/audit-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { caseActivityRoutes } from './cases/case-activity-routes.js';
 import { caseRoutes } from './cases/case-routes.js';
@@ -28,6 +29,7 @@ import { vulnerabilityRoutes } from './vulnerability/vulnerability-routes.js';
 /** Every domain module's routes, mounted under /api/v1. */
 export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
+  await app.register(auditRoutes);
   await app.register(organisationRoutes);
   await app.register(missionRoutes);
   await app.register(userRoutes);

@@ -3,6 +3,13 @@ export const auditActions = [
   'auth.login',
   'auth.login_failed',
   'auth.logout',
+  // --- sign-in security ---
+  'auth.lockout',
+  'auth.mfa_enrol',
+  'auth.mfa_failed',
+  'auth.mfa_recovery_code_used',
+  'auth.mfa_reset',
+  // --- end sign-in security ---
   'person.create',
   'person.update',
   'person.document_add',
