@@ -30,11 +30,17 @@ export async function loadCase(
  * Loads a case by id without a visibility check, for the subscribers of a domain event about it:
  * the service that emitted the event has already authorised the change.
  */
-export async function loadCaseForEvent(db: Executor, missionId: string, caseId: string): Promise<CaseRow> {
-  const [row] = await db
+export async function loadCaseForEvent(
+  db: Executor,
+  missionId: string,
+  caseId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<CaseRow> {
+  const query = db
     .select()
     .from(cases)
     .where(and(eq(cases.missionId, missionId), eq(cases.id, caseId)));
+  const [row] = options.forUpdate ? await query.for('update') : await query;
   if (!row) throw new Error(`Case ${caseId} of an event does not exist`);
   return row;
 }

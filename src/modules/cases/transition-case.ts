@@ -9,7 +9,7 @@ import { missionToday } from '../../platform/time/mission-calendar.js';
 import { appendCaseEvent } from './case-events.js';
 import { loadAvrrFacts } from './case-facts.js';
 import type { TransitionCaseInput } from './case-schemas.js';
-import { type CaseRow, loadCase } from './load-case.js';
+import { type CaseRow, loadCase, loadCaseForEvent } from './load-case.js';
 import { cases } from './schema.js';
 import { assertCurrentVersion } from './update-case.js';
 import {
@@ -48,10 +48,19 @@ export async function transitionCase(
   ctx: ServiceContext,
   caseId: string,
   input: TransitionCaseInput,
-  options: { via?: MovementSource } = {},
+  options: {
+    via?: MovementSource;
+    /**
+     * The caller already authorised the action this step follows from (a movements officer's
+     * booking or board entry on a restricted case they may book but not read): skip the read rule.
+     */
+    caseAuthorised?: boolean;
+  } = {},
 ): Promise<CaseRow> {
   // Lock the case so two officers cannot move it at the same time from the same status.
-  const kase = await loadCase(ctx.tx, ctx.actor, caseId, { forUpdate: true });
+  const kase = options.caseAuthorised
+    ? await loadCaseForEvent(ctx.tx, ctx.actor.missionId, caseId, { forUpdate: true })
+    : await loadCase(ctx.tx, ctx.actor, caseId, { forUpdate: true });
   assertCurrentVersion(kase, input.version);
   const workflow = workflowOf(kase);
   const facts = await loadAvrrFacts(ctx.tx, kase, missionToday(ctx.actor, ctx.now));

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../platform/db/transaction.js';
 import { conflict } from '../../platform/http/problem.js';
 import { missionToday } from '../../platform/time/mission-calendar.js';
 import { loadAvrrFacts } from '../cases/case-facts.js';
-import { type CaseRow, loadCase } from '../cases/load-case.js';
+import { type CaseRow, loadCaseForEvent } from '../cases/load-case.js';
 import { transitionCase } from '../cases/transition-case.js';
 import { persons } from '../persons/schema.js';
 import { bookingPassengers } from './schema.js';
@@ -22,9 +22,9 @@ const AFTER_DEPARTURE = ['departed', 'arrived', 'reintegration', 'monitoring', '
  */
 export async function ensureTravelBooked(ctx: ServiceContext, kase: CaseRow | null): Promise<CaseRow | null> {
   if (kase?.programme !== 'avrr') return kase;
-  const current = await loadCase(ctx.tx, ctx.actor, kase.id);
+  const current = await loadCaseForEvent(ctx.tx, kase.missionId, kase.id);
   if (current.status === 'travel_booked' || AFTER_DEPARTURE.includes(current.status)) return current;
-  return transitionCase(ctx, kase.id, { transition: 'book_travel' });
+  return transitionCase(ctx, kase.id, { transition: 'book_travel' }, { caseAuthorised: true });
 }
 
 /**
@@ -37,12 +37,17 @@ export async function followBookingChange(
   kase: CaseRow | null,
 ): Promise<CaseRow | null> {
   if (kase?.programme !== 'avrr') return kase;
-  const current = await loadCase(ctx.tx, ctx.actor, kase.id);
+  const current = await loadCaseForEvent(ctx.tx, kase.missionId, kase.id);
   if (current.status !== 'travel_booked') return current;
   const facts = await loadAvrrFacts(ctx.tx, current, missionToday(ctx.actor, ctx.now));
   const booked = facts.movements?.onConfirmedBooking ?? [];
   if (facts.persons.every((person) => booked.includes(person.id))) return current;
-  return transitionCase(ctx, current.id, { transition: 'cancel_travel' }, { via: 'booking' });
+  return transitionCase(
+    ctx,
+    current.id,
+    { transition: 'cancel_travel' },
+    { via: 'booking', caseAuthorised: true },
+  );
 }
 
 /**
@@ -51,13 +56,18 @@ export async function followBookingChange(
  */
 export async function followArrival(ctx: ServiceContext, kase: CaseRow | null): Promise<CaseRow | null> {
   if (kase?.programme !== 'avrr') return kase;
-  const current = await loadCase(ctx.tx, ctx.actor, kase.id);
+  const current = await loadCaseForEvent(ctx.tx, kase.missionId, kase.id);
   if (current.status !== 'departed') return current;
   const facts = await loadAvrrFacts(ctx.tx, current, missionToday(ctx.actor, ctx.now));
   const departed = facts.movements?.departed ?? [];
   const arrived = facts.movements?.arrived ?? [];
   if (!departed.every((id) => arrived.includes(id))) return current;
-  return transitionCase(ctx, current.id, { transition: 'confirm_arrival' }, { via: 'arrival_handover' });
+  return transitionCase(
+    ctx,
+    current.id,
+    { transition: 'confirm_arrival' },
+    { via: 'arrival_handover', caseAuthorised: true },
+  );
 }
 
 /**

@@ -61,7 +61,7 @@ export async function recordPassengerStatus(
           ctx,
           kase.id,
           { transition: 'mark_departed' },
-          { via: 'airport_board' },
+          { via: 'airport_board', caseAuthorised: true },
         );
       }
     } else if (change.status === 'no_show') {
@@ -75,7 +75,7 @@ export async function recordPassengerStatus(
             transition: change.afterNoShow === 'rebook' ? 'no_show_rebook' : 'no_show_documents',
             reason: change.reason,
           },
-          { via: 'airport_board' },
+          { via: 'airport_board', caseAuthorised: true },
         );
       }
     } else {

@@ -74,6 +74,23 @@ describe('travel of a restricted case (role × action)', () => {
   });
 });
 
+it('the movements officer confirms the booking of a restricted case: the case follows without being shown to them', async () => {
+  const { kase, personIds } = await restrictedCase();
+  const api = await t.as(m.users.movements);
+  const held = await api.post('/api/v1/bookings', {
+    caseId: kase.id,
+    ...amsIstEbl({ passengers: [{ personId: personIds[0] }] }),
+  });
+  expect(held.statusCode, held.body).toBe(201);
+  const booking = held.json().booking;
+  const confirmed = await api.post(`/api/v1/bookings/${booking.id}/confirm`, {});
+  expect(confirmed.statusCode, confirmed.body).toBe(200);
+  const vulnerable = await t.as(m.users.vulnerable);
+  expect((await vulnerable.get(`/api/v1/cases/${kase.id}`)).json().case.status).toBe('travel_booked');
+  expect((await api.get(`/api/v1/cases/${kase.id}/travel`)).json().case.status).toBe('travel_booked');
+  expect((await api.get(`/api/v1/cases/${kase.id}`)).statusCode).toBe(404);
+});
+
 describe('the movements officer registers transit and arrival passengers', () => {
   it.each([
     { role: 'movements', expected: 201 },
