@@ -12,6 +12,7 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectRows } from './platform/db/database.js';
 import { buildCase } from './test-support/build-case.js';
 import { buildMission, type TestMission } from './test-support/build-mission.js';
 import { hostileValue, type JsonSchema, schemaArbitraries } from './test-support/schema-arbitrary.js';
@@ -81,16 +82,20 @@ describe('OpenAPI fuzzing', () => {
     t = await startTestApp();
     mission = await buildMission(t.database.db);
     const kase = await buildCase(t.database.db, { mission, assigneeId: mission.users.counsellor.id });
-    await buildCase(t.database.db, { mission, vulnerabilities: ['trafficking'] });
+    await buildCase(t.database.db, { mission, vulnerabilities: ['victim_of_trafficking'] });
     knownIds.set('cases', [kase.id]);
     // Every mission-owned table with an id: a path segment of the same name finds real rows in it.
-    const tables = await t.database.db.execute<{ table_name: string }>(sql`
+    const tables = await selectRows<{ table_name: string }>(
+      t.database.db,
+      sql`
       select c.table_name from information_schema.columns c
       join information_schema.columns m on m.table_name = c.table_name and m.column_name = 'mission_id'
         and m.table_schema = c.table_schema
-      where c.column_name = 'id' and c.table_schema = current_schema()`);
-    for (const { table_name } of tables.rows) {
-      const rows = await t.database.db.execute<{ id: string }>(
+      where c.column_name = 'id' and c.table_schema = current_schema()`,
+    );
+    for (const { table_name } of tables) {
+      const rows = await selectRows<{ id: string }>(
+        t.database.db,
         sql`select id::text as id from ${sql.identifier(table_name)} where mission_id = ${mission.missionId} limit 3`,
       );
       if (rows.rows.length > 0)
