@@ -98,10 +98,10 @@ describe('OpenAPI fuzzing', () => {
         t.database.db,
         sql`select id::text as id from ${sql.identifier(table_name)} where mission_id = ${mission.missionId} limit 3`,
       );
-      if (rows.rows.length > 0)
+      if (rows.length > 0)
         knownIds.set(
           table_name,
-          rows.rows.map((row) => row.id),
+          rows.map((row) => row.id),
         );
     }
   });
