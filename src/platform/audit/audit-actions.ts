@@ -67,5 +67,8 @@ export const auditActions = [
   'eligibility.override',
   'policy.version_create',
   'report.export',
+  'consent.give',
+  'consent.withdraw',
+  'transfer.partner',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
