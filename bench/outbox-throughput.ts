@@ -178,7 +178,11 @@ async function benchDatabase(name: string, database: Database, receiverUrl: stri
   const channels: OutboxChannels = {
     sms: createDevSinkChannel(database.db, 'sms'),
     email: createDevSinkChannel(database.db, 'email'),
-    webhook: createWebhookChannel({ resolveTarget: createWebhookTargetResolver(database.db) }),
+    webhook: createWebhookChannel({
+      resolveTarget: createWebhookTargetResolver(database.db),
+      // The receiver runs on this machine.
+      targetPolicy: { requireHttps: false, allowedHosts: ['127.0.0.1'] },
+    }),
   };
   const configs =
     database.kind === 'pglite'

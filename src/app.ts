@@ -11,10 +11,14 @@ import { resolveSessionActor } from './modules/auth/resolve-session-actor.js';
 import { registerModules } from './modules/index.js';
 import { resolveApiKeyActor } from './modules/partners/resolve-api-key.js';
 import type { Database } from './platform/db/database.js';
-import { registerProblemHandlers } from './platform/http/error-handler.js';
+import { frameworkErrors, registerProblemHandlers } from './platform/http/error-handler.js';
+import { logSerializers } from './platform/http/log-redaction.js';
 import { registerOpenApi } from './platform/http/openapi.js';
+import { rateLimitOptions } from './platform/http/rate-limits.js';
+import { registerRequestGuards } from './platform/http/request-guards.js';
 import { registerRouteAccess } from './platform/http/route-access.js';
 import { registerWebApp } from './platform/http/web-app.js';
+import { registerIdempotency } from './platform/idempotency/idempotency.js';
 import { newId } from './platform/ids.js';
 import { repositoryRoot } from './platform/paths.js';
 import { LocalDiskStorage, type Storage } from './platform/storage/storage.js';
@@ -34,12 +38,22 @@ export async function buildApp(options: {
   database: Database;
   storage?: Storage;
   logger?: boolean;
+  /** Where the log goes (standard output when left out); tests read it. */
+  logStream?: NodeJS.WritableStream;
   webRoot?: string;
 }): Promise<FastifyInstance> {
   const { config, database } = options;
   registerEventSubscribers();
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            serializers: logSerializers,
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          },
+    frameworkErrors,
     genReqId: () => newId(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -62,8 +76,10 @@ export async function buildApp(options: {
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, rateLimitOptions(config.rateLimitPerMinute));
+  registerRequestGuards(app);
   registerRouteAccess(app, resolveSessionActor, { resolveApiKey: resolveApiKeyActor });
+  registerIdempotency(app, database);
   const webRoot = options.webRoot ?? path.join(repositoryRoot, 'dist', 'web');
   const webApp = await registerWebApp(app, webRoot);
   registerProblemHandlers(app, { webApp });

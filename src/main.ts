@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
-import { loadConfig } from './config.js';
+import { loadConfig, productionProblems } from './config.js';
+import { startSessionCleanup } from './modules/auth/expired-sessions.js';
 import { seedDemo } from './modules/demo/seed-demo.js';
 import { startOutboxWorker } from './modules/messaging/outbox-setup.js';
 import { openDatabase } from './platform/db/database.js';
@@ -9,6 +10,13 @@ import { startStatisticsRefresh } from './platform/db/statistics.js';
 /** Starts Passage: opens and migrates the database, adds the demo data where allowed, serves HTTP. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const problems = productionProblems(config);
+  if (problems.length > 0) {
+    const banner = ['UNSAFE FOR PRODUCTION:', ...problems.map((problem) => `  - ${problem}`)].join('\n');
+    // With NODE_ENV=production Passage refuses to start; otherwise it says so loudly and goes on.
+    if (process.env.NODE_ENV === 'production') throw new Error(banner);
+    console.error(`\n${banner}\n`);
+  }
   const database = await openDatabase(config);
   await migrateDatabase(database);
   const app = await buildApp({ config, database });
@@ -22,6 +30,7 @@ async function main(): Promise<void> {
   const outboxWorker = startOutboxWorker(database, { log: app.log });
   // The embedded database has no autovacuum: keep the planner's statistics current as data grows.
   const statistics = startStatisticsRefresh(database, { log: app.log });
+  const sessionCleanup = startSessionCleanup(database, { log: app.log });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -32,6 +41,7 @@ async function main(): Promise<void> {
     await app.close();
     await outboxWorker.stop();
     await statistics.stop();
+    await sessionCleanup.stop();
     await database.close();
     process.exit(0);
   };

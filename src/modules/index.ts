@@ -8,6 +8,7 @@ import { consentRoutes } from './consent/consent-routes.js';
 import { counsellingRoutes } from './counselling/counselling-routes.js';
 import { eligibilityRoutes } from './eligibility/eligibility-routes.js';
 import { emissionsRoutes } from './emissions/emissions-routes.js';
+import { historyImportRoutes } from './history-import/history-import-routes.js';
 import { messagingRoutes } from './messaging/messaging-routes.js';
 import { monitoringRoutes } from './monitoring/monitoring-routes.js';
 import { movementsRoutes } from './movements/movements-routes.js';
@@ -18,6 +19,8 @@ import { personRoutes } from './persons/person-routes.js';
 import { privacyRoutes } from './privacy/privacy-routes.js';
 import { reintegrationRoutes } from './reintegration/reintegration-routes.js';
 import { reportsRoutes } from './reports/reports-routes.js';
+import { retentionRoutes } from './retention/retention-routes.js';
+import { subjectAccessRoutes } from './subject-access/subject-access-routes.js';
 import { travelDocumentRoutes } from './travel-documents/travel-document-routes.js';
 import { vulnerabilityRoutes } from './vulnerability/vulnerability-routes.js';
 
@@ -46,4 +49,7 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(emissionsRoutes);
   await app.register(reportsRoutes);
   await app.register(annualReportRoutes);
+  await app.register(retentionRoutes);
+  await app.register(subjectAccessRoutes);
+  await app.register(historyImportRoutes);
 };

@@ -21,11 +21,13 @@ export async function buildCase(
     assigneeId?: string | null;
     vulnerabilities?: VulnerabilityCategory[];
     status?: string;
+    /** When the case was registered (its created_at): now unless a test needs an older case. */
+    registeredAt?: Date;
   },
 ): Promise<TestCase> {
   const { mission } = options;
   const missionId = mission.missionId;
-  const now = new Date();
+  const now = options.registeredAt ?? new Date();
   const personId = newId();
   const givenName = 'Amina';
   const familyName = `Test ${randomUUID().slice(0, 6)}`;

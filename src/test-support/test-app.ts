@@ -44,11 +44,24 @@ function client(app: FastifyInstance, cookie: string | null): Client {
   };
 }
 
-/** Starts the application on a fresh test database; call close() in afterAll. */
-export async function startTestApp(): Promise<TestApp> {
+/**
+ * Starts the application on a fresh test database; call close() in afterAll. `env` adds
+ * configuration; the rate limit is high unless a test sets RATE_LIMIT_PER_MINUTE, since every
+ * anonymous request of a test file comes from one address.
+ */
+export async function startTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'passage-test-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), demo: false };
+  const config = {
+    ...loadConfig({
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      ...options.env,
+    }),
+    demo: false,
+  };
   const app = await buildApp({
     config,
     database,

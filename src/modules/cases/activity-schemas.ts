@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { restrictedCategories } from '../../platform/auth/need-to-know.js';
+import { ZIsoDate } from '../../platform/http/field-schemas.js';
 import { ZUserSummary } from '../organisation/organisation-schemas.js';
 
 /** Kinds of uploaded case documents (the web UI offers the same list). */
@@ -42,7 +43,7 @@ export const ZTask = z.object({
   caseId: z.uuid(),
   caseReference: z.string(),
   title: z.string(),
-  dueDate: z.iso.date().nullable(),
+  dueDate: ZIsoDate.nullable(),
   assignee: ZUserSummary.nullable(),
   blocksTravel: z.boolean().describe('While open, the task holds up travel booking'),
   doneAt: z.iso.datetime().nullable(),
@@ -53,7 +54,7 @@ export type Task = z.infer<typeof ZTask>;
 
 export const ZCreateTask = z.object({
   title: z.string().trim().min(1).max(300),
-  dueDate: z.iso.date().optional(),
+  dueDate: ZIsoDate.optional(),
   assigneeId: z.uuid().optional().describe('An active user of the mission; the case assignee when left out'),
   blocksTravel: z.boolean().optional(),
 });
@@ -62,7 +63,7 @@ export type CreateTask = z.infer<typeof ZCreateTask>;
 export const ZUpdateTask = z.object({
   done: z.boolean().optional().describe('Ticking records who completed it and when; un-ticking clears both'),
   title: z.string().trim().min(1).max(300).optional(),
-  dueDate: z.iso.date().nullable().optional(),
+  dueDate: ZIsoDate.nullable().optional(),
   assigneeId: z.uuid().nullable().optional(),
   blocksTravel: z.boolean().optional(),
 });

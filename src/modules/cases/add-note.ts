@@ -26,7 +26,7 @@ export async function addNote(ctx: ServiceContext, kase: CaseRow, input: CreateN
     action: 'note.create',
     recordType: 'case_note',
     recordId: note.id,
-    after: { caseId: kase.id, restriction: note.restriction, body: note.body },
+    after: { caseId: kase.id, restriction: note.restriction },
   });
   await appendCaseEvent(ctx, kase.id, 'note_added', { noteId: note.id });
   const { id, displayName, email } = ctx.actor;

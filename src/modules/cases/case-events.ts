@@ -1,5 +1,8 @@
+import { and, eq, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/db/transaction.js';
 import { newId } from '../../platform/ids.js';
+import type { EarlierFact } from '../../platform/time/fact-date.js';
+import type { CaseRow } from './load-case.js';
 import { caseEvents } from './schema.js';
 
 /** Kinds of entries on a case timeline. */
@@ -66,4 +69,20 @@ export async function appendCaseEvent(
     actorId: ctx.actor.system ? null : ctx.actor.id,
     data,
   });
+}
+
+/** When the case was registered (its case_created entry happened), the first fact of every case. */
+export async function caseRegisteredAt(ctx: Pick<ServiceContext, 'tx'>, kase: CaseRow): Promise<EarlierFact> {
+  const [row] = await ctx.tx
+    .select({ at: sql<Date | null>`min(${caseEvents.occurredAt})` })
+    .from(caseEvents)
+    .where(
+      and(
+        eq(caseEvents.missionId, kase.missionId),
+        eq(caseEvents.caseId, kase.id),
+        eq(caseEvents.kind, 'case_created'),
+      ),
+    );
+  const at = row?.at ? new Date(row.at) : kase.createdAt;
+  return { at, what: `the registration of case ${kase.reference}` };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZOccurredAt } from '../../platform/time/fact-date.js';
 import { ZPerson } from '../persons/person-schemas.js';
 import { vulnerabilityCategories } from './schema.js';
 
@@ -16,6 +17,7 @@ export const ZCreateCase = z.object({
   referralSource: z.string().min(1).max(40),
   vulnerabilities: z.array(z.enum(vulnerabilityCategories)).max(4).default([]),
   fundingProject: z.string().trim().min(1).max(100).optional(),
+  occurredAt: ZOccurredAt.describe(`When the case was registered, when not now; ${ZOccurredAt.description}`),
 });
 export type CreateCase = z.input<typeof ZCreateCase>;
 

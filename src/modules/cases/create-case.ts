@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
 import { emitEvent } from '../../platform/events/event-bus.js';
 import { newId } from '../../platform/ids.js';
+import { datedContext, toInstant } from '../../platform/time/fact-date.js';
 import { localDate } from '../../platform/time/mission-calendar.js';
 import { missionCounters } from '../organisation/schema.js';
 import { appendCaseEvent } from './case-events.js';
@@ -13,9 +14,16 @@ import { validateCaseReferences } from './validate-case-references.js';
 import { getWorkflow } from './workflow/index.js';
 
 /** Opens a case for a group of registered persons (the first is the principal applicant). */
-export async function createCase(ctx: ServiceContext, rawInput: CreateCase): Promise<CaseRow> {
+export async function createCase(entry: ServiceContext, rawInput: CreateCase): Promise<CaseRow> {
   const input = ZCreateCase.parse(rawInput);
-  const missionId = ctx.actor.missionId;
+  const missionId = entry.actor.missionId;
+  const caseId = newId();
+  // Registered when the caller says (a case brought over from paper or another system), else now.
+  const ctx = await datedContext(entry, {
+    path: 'body.occurredAt',
+    occurredAt: toInstant(input.occurredAt),
+    record: { type: 'case', id: caseId },
+  });
   await validateCaseReferences(ctx.tx, missionId, input);
   const workflow = getWorkflow(input.programme);
   if (!workflow) throw new Error(`No workflow for programme ${input.programme}`);
@@ -36,7 +44,7 @@ export async function createCase(ctx: ServiceContext, rawInput: CreateCase): Pro
     .insert(cases)
     .values({
       missionId,
-      id: newId(),
+      id: caseId,
       reference,
       programme: input.programme,
       status: workflow.initial,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/audit/schema.js';
 import { buildCase } from '../../test-support/build-case.js';
 import { buildMission, type TestMission } from '../../test-support/build-mission.js';
+import { daysAgo, daysAgoInstant } from '../../test-support/mission-days.js';
 import { startTestApp, type TestApp } from '../../test-support/test-app.js';
 
 let t: TestApp;
@@ -18,8 +19,11 @@ beforeEach(async () => {
   mission = await buildMission(t.database.db);
 });
 
+// Two days ago: within the days anyone who records sessions may date them back.
+const sessionDay = daysAgo(2);
+
 const session = {
-  heldOn: '2026-03-04',
+  heldOn: sessionDay,
   language: 'ckb',
   interpreterUsed: true,
   interpreterLanguage: 'ckb',
@@ -30,7 +34,7 @@ const session = {
 
 describe('counselling sessions', () => {
   it('records a session with its interpreter and topics, on the timeline and in the audit trail', async () => {
-    const kase = await buildCase(t.database.db, { mission });
+    const kase = await buildCase(t.database.db, { mission, registeredAt: daysAgoInstant(5) });
     const api = await t.as(mission.users.counsellor);
     const response = await api.post(`/api/v1/cases/${kase.id}/counselling-sessions`, {
       ...session,
@@ -39,7 +43,7 @@ describe('counselling sessions', () => {
     });
     expect(response.statusCode).toBe(201);
     expect(response.json().session).toMatchObject({
-      heldOn: '2026-03-04',
+      heldOn: sessionDay,
       office: { id: mission.offices.hague.id, name: 'The Hague office' },
       counsellor: { id: mission.users.counsellor.id },
       language: 'ckb',
@@ -63,7 +67,7 @@ describe('counselling sessions', () => {
   });
 
   it('names every invalid field: language, topics, outcome and a missing interpreter language', async () => {
-    const kase = await buildCase(t.database.db, { mission });
+    const kase = await buildCase(t.database.db, { mission, registeredAt: daysAgoInstant(5) });
     const api = await t.as(mission.users.counsellor);
     const response = await api.post(`/api/v1/cases/${kase.id}/counselling-sessions`, {
       ...session,
@@ -85,7 +89,7 @@ describe('counselling sessions', () => {
   });
 
   it('lets only those who work the case record sessions', async () => {
-    const kase = await buildCase(t.database.db, { mission });
+    const kase = await buildCase(t.database.db, { mission, registeredAt: daysAgoInstant(5) });
     const valid = { ...session, outcome: 'interested' };
     const cases: [keyof TestMission['users'], number][] = [
       ['counsellor', 201],
@@ -122,7 +126,8 @@ describe('outreach', () => {
     });
     await record({ heldOn: '2026-02-03', officeId: terApel, kind: 'information_session', participants: 30 });
     await record({ heldOn: '2025-12-31', officeId: hague, kind: 'information_session', participants: 99 });
-    const kase = await buildCase(t.database.db, { mission });
+    // A case registered last year, whose session of January the manager records afterwards.
+    const kase = await buildCase(t.database.db, { mission, registeredAt: new Date('2025-11-01T10:00:00Z') });
     await manager.post(`/api/v1/cases/${kase.id}/counselling-sessions`, {
       ...session,
       heldOn: '2026-01-15',

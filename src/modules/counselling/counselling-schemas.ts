@@ -1,14 +1,18 @@
 import { z } from 'zod';
+import { periodCap, ZIsoDate } from '../../platform/http/field-schemas.js';
+import { BACKDATE_DAYS_WITHOUT_PERMISSION } from '../../platform/time/fact-date.js';
 import { ZUserSummary } from '../organisation/organisation-schemas.js';
 import { ZLanguageCode } from '../persons/person-schemas.js';
 import { counsellingOutcomes, counsellingTopics, outreachKinds } from './schema.js';
 
-const ZDate = z.iso.date();
+const ZDate = ZIsoDate;
 const ZOffice = z.object({ id: z.uuid(), name: z.string() });
 
 export const ZCreateCounsellingSession = z
   .object({
-    heldOn: ZDate,
+    heldOn: ZDate.describe(
+      `The day the session was held, in the mission's calendar (when it happened): not in the future, not before the case's registration; more than ${BACKDATE_DAYS_WITHOUT_PERMISSION} days back needs the "record history" permission and is audited`,
+    ),
     officeId: z.uuid().optional().describe("Where the session took place; the case's office when left out"),
     location: z
       .string()
@@ -81,17 +85,21 @@ const ZRange = {
   officeId: z.uuid().optional(),
 };
 
-export const ZListOutreachQuery = z.object({
-  ...ZRange,
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+export const ZListOutreachQuery = z
+  .object({
+    ...ZRange,
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .refine(periodCap.check, periodCap.message);
 export type ListOutreachQuery = z.infer<typeof ZListOutreachQuery>;
 
 export const reportPeriods = ['month', 'quarter', 'year'] as const;
-export const ZOutreachReportQuery = z.object({
-  ...ZRange,
-  period: z.enum(reportPeriods).default('month'),
-});
+export const ZOutreachReportQuery = z
+  .object({
+    ...ZRange,
+    period: z.enum(reportPeriods).default('month'),
+  })
+  .refine(periodCap.check, periodCap.message);
 export type OutreachReportQuery = z.infer<typeof ZOutreachReportQuery>;
 
 const counts = {

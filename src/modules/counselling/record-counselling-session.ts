@@ -4,7 +4,8 @@ import type { Executor } from '../../platform/db/database.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
 import { badRequest } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
-import { appendCaseEvent } from '../cases/case-events.js';
+import { datedContext, instantOfDate } from '../../platform/time/fact-date.js';
+import { appendCaseEvent, caseRegisteredAt } from '../cases/case-events.js';
 import type { CaseRow } from '../cases/load-case.js';
 import { offices, users } from '../organisation/schema.js';
 import type { CounsellingSession, CreateCounsellingSession } from './counselling-schemas.js';
@@ -37,10 +38,17 @@ async function ensureActiveUser(db: Executor, missionId: string, userId: string)
 
 /** Records a counselling session held with the people of a case. */
 export async function recordCounsellingSession(
-  ctx: ServiceContext,
+  entry: ServiceContext,
   kase: CaseRow,
   input: CreateCounsellingSession,
 ): Promise<CounsellingSession> {
+  // The session happened on the day it was held: not in the future, not before the case was registered.
+  const ctx = await datedContext(entry, {
+    path: 'body.heldOn',
+    occurredAt: instantOfDate(entry.actor, input.heldOn, entry.now),
+    after: [await caseRegisteredAt(entry, kase)],
+    record: { type: 'case', id: kase.id },
+  });
   const officeId = input.officeId ?? kase.officeId;
   if (input.officeId) await ensureMissionOffice(ctx.tx, kase.missionId, officeId, 'body.officeId');
   const counsellorId = input.counsellorId ?? ctx.actor.id;

@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Database } from '../../platform/db/database.js';
 import { type ServiceContext, withSystemTransaction } from '../../platform/db/transaction.js';
+import { missionToday } from '../../platform/time/mission-calendar.js';
 import { addNote } from '../cases/add-note.js';
 import { addTask } from '../cases/add-task.js';
 import { createCase } from '../cases/create-case.js';
@@ -170,7 +171,7 @@ async function replayCase(
           ctx,
           kase,
           ZCreateCounsellingSession.parse({
-            heldOn: isoDate(ctx.now.getTime()),
+            heldOn: missionToday(ctx.actor, ctx.now),
             language: action.language,
             interpreterUsed: action.interpreter,
             interpreterLanguage: action.interpreter ? action.language : undefined,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ZIsoDate } from '../../platform/http/field-schemas.js';
+import { ZOccurredAt } from '../../platform/time/fact-date.js';
 import { amountBases, countryListKinds, eligibilityOutcomes, parameterKeys, tariffItems } from './schema.js';
 
 const ZLocalized = z.object({ en: z.string(), nl: z.string() });
@@ -23,11 +25,14 @@ export const ZDeclarations = z
   .describe('What the officer states about the application; left out means not recorded yet');
 
 export const ZEvaluateQuery = z.object({
-  date: z.iso.date().optional().describe('The date to apply the policy of (default: today in the mission)'),
+  date: ZIsoDate.optional().describe('The date to apply the policy of (default: today in the mission)'),
 });
 export const ZEvaluateBody = z.object({ declarations: ZDeclarations.default({}) });
 export const ZRecordDecision = z.object({
-  date: z.iso.date().optional(),
+  date: ZIsoDate.optional().describe(
+    "The date whose policy applies: the day of occurredAt in the mission's calendar, else today",
+  ),
+  occurredAt: ZOccurredAt.describe(`When the decision was taken, when not now; ${ZOccurredAt.description}`),
   declarations: ZDeclarations.default({}),
 });
 export type RecordDecisionInput = z.infer<typeof ZRecordDecision>;
@@ -96,7 +101,7 @@ export const ZEligibilityDecision = z.object({
   decidedAt: z.date(),
 });
 
-const dated = { validFrom: z.iso.date().nullable(), validTo: z.iso.date().nullable() };
+const dated = { validFrom: ZIsoDate.nullable(), validTo: ZIsoDate.nullable() };
 const ZCountryRule = z.object({
   list: z.enum(countryListKinds),
   country: ZCountry,
@@ -123,7 +128,7 @@ const ZParameter = z.object({
 });
 
 export const ZCreatePolicyVersion = z.object({
-  effectiveFrom: z.iso.date(),
+  effectiveFrom: ZIsoDate,
   note: z.string().trim().min(1, 'say what changed').max(1000),
   countryRules: z.array(ZCountryRule).max(1000),
   tariffs: z.array(ZTariff).max(200),
@@ -145,4 +150,4 @@ export const ZPolicyVersion = ZPolicyVersionHeader.extend({
   parameters: z.array(ZParameter),
 });
 export const ZPolicyVersionParams = z.object({ versionId: z.uuid() });
-export const ZInForceQuery = z.object({ date: z.iso.date().optional() });
+export const ZInForceQuery = z.object({ date: ZIsoDate.optional() });

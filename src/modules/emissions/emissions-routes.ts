@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/record-audit.js';
 import { withTransaction } from '../../platform/db/transaction.js';
+import { periodCap, ZIsoMonth } from '../../platform/http/field-schemas.js';
 import { badRequest } from '../../platform/http/problem.js';
 import { actorOf, authorize } from '../../platform/http/route-access.js';
 import { emissionsPolicy } from './emissions-policy.js';
@@ -27,8 +28,10 @@ const ZFactorSet = z.object({
   source: z.string().nullable(),
   createdAt: z.date(),
 });
-const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
-const ZReportQuery = z.object({ from: ZMonth, to: ZMonth, format: z.enum(['json', 'csv']).default('json') });
+const ZMonth = ZIsoMonth;
+const ZReportQuery = z
+  .object({ from: ZMonth, to: ZMonth, format: z.enum(['json', 'csv']).default('json') })
+  .refine(periodCap.check, periodCap.message);
 
 /** Emission factor sets and the CO2 offsetting report. */
 export const emissionsRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { sql } from 'drizzle-orm';
 import { type Executor, selectRows } from '../../platform/db/database.js';
+import { safeCell } from '../../platform/exports/safe-cell.js';
 
 /** One month and programme of the offsetting report. */
 export interface OffsettingRow {
@@ -44,14 +45,9 @@ export function selectOffsettingReport(
 /** The report as RFC 4180 CSV. */
 export function offsettingCsv(rows: readonly OffsettingRow[]): string {
   return stringify(
-    rows.map((row) => [
-      row.month,
-      row.programme,
-      row.flights,
-      row.passengerFlights,
-      row.passengerKm,
-      row.co2Kg,
-    ]),
+    rows.map((row) =>
+      [row.month, row.programme, row.flights, row.passengerFlights, row.passengerKm, row.co2Kg].map(safeCell),
+    ),
     {
       header: true,
       columns: ['Month', 'Programme', 'Flights', 'Passenger flights', 'Passenger km', 'kg CO2e'],

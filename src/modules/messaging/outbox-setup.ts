@@ -1,3 +1,4 @@
+import { readWebhookTargetPolicy } from '../../config.js';
 import type { Database } from '../../platform/db/database.js';
 import { createHttpSmsChannel } from '../../platform/outbox/channels/sms-http-channel.js';
 import { createSmtpEmailChannel } from '../../platform/outbox/channels/smtp-email-channel.js';
@@ -38,7 +39,10 @@ export function buildOutboxChannels(
             from: env.SMTP_FROM?.trim() || 'Passage <no-reply@passage.local>',
           })
         : createDevSinkChannel(database.db, 'email'),
-      webhook: createWebhookChannel({ resolveTarget: createWebhookTargetResolver(database.db) }),
+      webhook: createWebhookChannel({
+        resolveTarget: createWebhookTargetResolver(database.db),
+        targetPolicy: readWebhookTargetPolicy(env),
+      }),
     },
     choice: { sms: smsUrl ? 'provider' : 'development sink', email: smtpUrl ? 'smtp' : 'development sink' },
   };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { selectRows } from '../../platform/db/database.js';
 import { buildCase } from '../../test-support/build-case.js';
 import { buildMission, type TestMission } from '../../test-support/build-mission.js';
+import { daysAgo, daysAgoInstant } from '../../test-support/mission-days.js';
 import { startTestApp, type TestApp } from '../../test-support/test-app.js';
 import { givenPlan } from '../reintegration/reintegration-test-support.js';
 import { sustainabilityIndicators } from './sustainability-indicators.js';
@@ -29,19 +30,21 @@ const economicOnly = Object.fromEntries(
   ]),
 );
 
+const visitDay = daysAgo(1);
+
 describe('monitoring visits', () => {
   it('are recorded by the origin office, not by a host-office counsellor', async () => {
-    const kase = await buildCase(t.database.db, { mission });
+    const kase = await buildCase(t.database.db, { mission, registeredAt: daysAgoInstant(5) });
     await givenPlan(t, mission, kase);
     const counsellor = await t.as(mission.users.counsellor);
-    const visit = { visitDate: '2026-06-01', mode: 'in_person', notes: 'Shop open, stock bought' };
+    const visit = { visitDate: visitDay, mode: 'in_person', notes: 'Shop open, stock bought' };
     expect((await counsellor.post(`/api/v1/cases/${kase.id}/monitoring-visits`, visit)).statusCode).toBe(403);
     const officer = await t.as(mission.users.reintegration);
     const response = await officer.post(`/api/v1/cases/${kase.id}/monitoring-visits`, visit);
     expect(response.statusCode).toBe(201);
     expect(response.json().visits).toEqual([
       expect.objectContaining({
-        visitDate: '2026-06-01',
+        visitDate: visitDay,
         mode: 'in_person',
         office: { id: mission.offices.erbil.id, name: 'Erbil office' },
         visitedBy: expect.objectContaining({ id: mission.users.reintegration.id }),
@@ -59,7 +62,7 @@ describe('monitoring visits', () => {
   });
 
   it('is not open to an origin officer for a case without a plan for their office', async () => {
-    const kase = await buildCase(t.database.db, { mission });
+    const kase = await buildCase(t.database.db, { mission, registeredAt: daysAgoInstant(5) });
     const officer = await t.as(mission.users.reintegration);
     expect((await officer.get(`/api/v1/cases/${kase.id}/monitoring`)).statusCode).toBe(404);
   });
@@ -67,7 +70,7 @@ describe('monitoring visits', () => {
 
 describe('sustainability surveys', () => {
   it('are scored with the weights in force, and keep their scores when the weights change', async () => {
-    const kase = await buildCase(t.database.db, { mission });
+    const kase = await buildCase(t.database.db, { mission, registeredAt: daysAgoInstant(5) });
     await givenPlan(t, mission, kase);
     const officer = await t.as(mission.users.reintegration);
     const url = `/api/v1/cases/${kase.id}/sustainability-surveys`;
@@ -107,7 +110,7 @@ describe('sustainability surveys', () => {
   });
 
   it('refuses unknown answers by path, and weights from anyone but an administrator', async () => {
-    const kase = await buildCase(t.database.db, { mission });
+    const kase = await buildCase(t.database.db, { mission, registeredAt: daysAgoInstant(5) });
     await givenPlan(t, mission, kase);
     const officer = await t.as(mission.users.reintegration);
     const response = await officer.post(`/api/v1/cases/${kase.id}/sustainability-surveys`, {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ZIsoDate } from '../../platform/http/field-schemas.js';
+import { BACKDATE_DAYS_WITHOUT_PERMISSION } from '../../platform/time/fact-date.js';
 import { ZUserSummary } from '../organisation/organisation-schemas.js';
 import { visitModes } from './schema.js';
 import { dimensions } from './sustainability-indicators.js';
@@ -11,7 +13,7 @@ const ZScore = z.string().nullable().describe('0..1 with four decimals; null whe
 export const ZVisit = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
-  visitDate: z.iso.date(),
+  visitDate: ZIsoDate,
   mode: z.enum(visitModes),
   office: z.object({ id: z.uuid(), name: z.string() }),
   visitedBy: ZUserSummary.nullable(),
@@ -20,7 +22,9 @@ export const ZVisit = z.object({
 });
 
 export const ZRecordVisit = z.object({
-  visitDate: z.iso.date(),
+  visitDate: ZIsoDate.describe(
+    `The day of the visit or call, in the mission's calendar (when it happened): not in the future, not before the case's registration; more than ${BACKDATE_DAYS_WITHOUT_PERMISSION} days back needs the "record history" permission and is audited`,
+  ),
   mode: z.enum(visitModes),
   officeId: z
     .uuid()
@@ -34,7 +38,7 @@ export const ZSurvey = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
   visitId: z.uuid().nullable(),
-  surveyDate: z.iso.date(),
+  surveyDate: ZIsoDate,
   answers: z.record(z.string(), z.string()),
   weightsVersion: z.number().int(),
   scores: z.object({ economic: ZScore, social: ZScore, psychosocial: ZScore, composite: ZScore }),
@@ -48,7 +52,7 @@ export const ZSurvey = z.object({
 });
 
 export const ZRecordSurvey = z.object({
-  surveyDate: z.iso.date(),
+  surveyDate: ZIsoDate,
   visitId: z.uuid().optional().describe('The monitoring visit during which it was taken'),
   officeId: z.uuid().optional().describe("The origin office; the plan's office when left out"),
   answers: z

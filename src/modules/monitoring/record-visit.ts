@@ -3,7 +3,8 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
 import { unprocessable } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
-import { appendCaseEvent } from '../cases/case-events.js';
+import { datedContext, instantOfDate } from '../../platform/time/fact-date.js';
+import { appendCaseEvent, caseRegisteredAt } from '../cases/case-events.js';
 import type { CaseRow } from '../cases/load-case.js';
 import { offices } from '../organisation/schema.js';
 import type { RecordVisit } from './monitoring-schemas.js';
@@ -31,7 +32,18 @@ export async function checkOriginOffice(ctx: ServiceContext, officeId: string): 
 }
 
 /** Records a post-return monitoring visit or call, made by the signed-in reintegration officer. */
-export async function recordVisit(ctx: ServiceContext, kase: CaseRow, officeId: string, input: RecordVisit) {
+export async function recordVisit(
+  entry: ServiceContext,
+  kase: CaseRow,
+  officeId: string,
+  input: RecordVisit,
+) {
+  const ctx = await datedContext(entry, {
+    path: 'body.visitDate',
+    occurredAt: instantOfDate(entry.actor, input.visitDate, entry.now),
+    after: [await caseRegisteredAt(entry, kase)],
+    record: { type: 'case', id: kase.id },
+  });
   await checkOriginOffice(ctx, officeId);
   const [row] = await ctx.tx
     .insert(monitoringVisits)

@@ -261,7 +261,9 @@ describe('marking a passenger at the airport', () => {
       ],
     });
     const booking = (await api.post(`/api/v1/bookings/${created.json().booking.id}/confirm`)).json().booking;
-    const response = await api.post(`/api/v1/board/passengers/${booking.passengers[0].id}/handover`, {
+    // The flight of July 2025 is entered long after: dating its handover back is the manager's to do.
+    const manager = await t.as(mission.users.manager);
+    const response = await manager.post(`/api/v1/board/passengers/${booking.passengers[0].id}/handover`, {
       receivingPartyKind: 'family_member',
       receivingPartyName: 'Ahmed (brother)',
       receivedBy: 'Ahmed Yusuf',

@@ -6,6 +6,7 @@ import { withTransaction } from '../../platform/db/transaction.js';
 import { badRequest } from '../../platform/http/problem.js';
 import { actorOf, authorize } from '../../platform/http/route-access.js';
 import { casePolicy } from '../cases/case-policy.js';
+import { datePassengerFact } from './date-passenger-fact.js';
 import { getBoard } from './get-board.js';
 import { getManifest } from './get-manifest.js';
 import { loadBookingPassenger } from './load-booking-passenger.js';
@@ -158,7 +159,11 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
           movementsPolicy.runBoard(actor) && (!kase || casePolicy.transition(actor, kase)),
           'You may not record this passenger’s departure.',
         );
-        return recordPassengerStatus(ctx, request.params.id, request.body);
+        const dated = await datePassengerFact(ctx, request.params.id, {
+          path: 'body.occurredAt',
+          occurredAt: request.body.occurredAt,
+        });
+        return recordPassengerStatus(dated, request.params.id, request.body);
       });
     },
   );
@@ -183,7 +188,12 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       const handover = await withTransaction(request, async (ctx) => {
         authorize(request, movementsPolicy.runBoard(actor));
-        return recordHandover(ctx, request.params.id, request.body);
+        const dated = await datePassengerFact(ctx, request.params.id, {
+          path: 'body.handedOverAt',
+          occurredAt: request.body.handedOverAt,
+          afterDeparture: true,
+        });
+        return recordHandover(dated, request.params.id, request.body);
       });
       return reply.status(201).send({ handover });
     },

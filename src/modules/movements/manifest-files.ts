@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import PDFDocument from 'pdfkit';
+import { safeCell } from '../../platform/exports/safe-cell.js';
 import type { Manifest, ManifestLine } from './get-manifest.js';
 
 const COLUMNS: { key: keyof ManifestLine; header: string }[] = [
@@ -21,7 +22,7 @@ const COLUMNS: { key: keyof ManifestLine; header: string }[] = [
 /** The manifest as RFC 4180 CSV (CRLF line ends, quoted where needed), one header row. */
 export function manifestCsv(manifest: Manifest): string {
   return stringify(
-    manifest.lines.map((line) => COLUMNS.map((column) => String(line[column.key]))),
+    manifest.lines.map((line) => COLUMNS.map((column) => safeCell(String(line[column.key])))),
     { header: true, columns: COLUMNS.map((column) => column.header), record_delimiter: 'windows' },
   );
 }

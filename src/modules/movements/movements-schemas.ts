@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ZIsoDate } from '../../platform/http/field-schemas.js';
+import { ZOccurredAt } from '../../platform/time/fact-date.js';
 import {
   assistTaskKinds,
   bookingStatuses,
@@ -19,7 +21,8 @@ const ZIata = z
 const ZLocalDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date-time YYYY-MM-DDTHH:mm');
-export const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+
+export { ZIsoDate };
 
 export const ZSegmentInput = z.object({
   airline: z
@@ -163,6 +166,9 @@ export const ZPassengerStatusChange = z.object({
     .default('rebook')
     .describe('For a no-show: keep the case at travel booked to rebook, or send it back to travel documents'),
   reason: z.string().trim().max(2000).optional(),
+  occurredAt: ZOccurredAt.describe(
+    `When the passenger departed, failed to show or arrived, when not now (the day a departure counts on); ${ZOccurredAt.description}`,
+  ),
 });
 
 export const ZUpdateAssistTask = z.object({
@@ -174,7 +180,9 @@ export const ZHandoverInput = z.object({
   receivingPartyKind: z.enum(receivingPartyKinds),
   receivingPartyName: z.string().trim().min(1).max(200),
   receivedBy: z.string().trim().min(1).max(200).describe('The person who took over the passenger'),
-  handedOverAt: z.iso.datetime({ offset: true }).optional().describe('Defaults to now'),
+  handedOverAt: ZOccurredAt.describe(
+    `When the passenger was handed over (the arrival), when not now; ${ZOccurredAt.description}`,
+  ),
 });
 
 export const ZManifestQuery = z.object({

@@ -42,7 +42,7 @@ export async function recordPassengerStatus(
   }
   await ctx.tx
     .update(bookingPassengers)
-    .set({ status: change.status, statusChangedAt: ctx.now, statusChangedBy: ctx.actor.id })
+    .set({ status: change.status, statusChangedAt: ctx.occurredAt ?? ctx.now, statusChangedBy: ctx.actor.id })
     .where(and(eq(bookingPassengers.missionId, passenger.missionId), eq(bookingPassengers.id, passenger.id)));
   let caseAfter: CaseRow | null = kase;
   if (kase) {

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { z } from 'zod';
+import { requireSomeField } from '../../platform/http/field-schemas.js';
 import { isTimeZone } from '../../platform/time/mission-calendar.js';
 import { officeKinds } from './schema.js';
 
@@ -33,13 +34,15 @@ export const ZCreateReferralSource = z.object({
 });
 export type CreateReferralSource = z.infer<typeof ZCreateReferralSource>;
 
-export const ZUpdateReferralSource = z
-  .object({
-    labelEn: z.string().trim().min(1).max(100),
-    labelNl: z.string().trim().min(1).max(100),
-    active: z.boolean(),
-  })
-  .partial();
+export const ZUpdateReferralSource = requireSomeField(
+  z
+    .object({
+      labelEn: z.string().trim().min(1).max(100),
+      labelNl: z.string().trim().min(1).max(100),
+      active: z.boolean(),
+    })
+    .partial(),
+);
 export type UpdateReferralSource = z.infer<typeof ZUpdateReferralSource>;
 
 const currencies = new Set(Intl.supportedValuesOf('currency'));

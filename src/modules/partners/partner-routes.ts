@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Config } from '../../config.js';
 import { withTransaction } from '../../platform/db/transaction.js';
+import { badRequest } from '../../platform/http/problem.js';
 import { actorOf, authorize } from '../../platform/http/route-access.js';
+import { webhookTargetRefusal } from '../../platform/outbox/channels/webhook-target-policy.js';
 import { createApiKey } from './create-api-key.js';
 import { createPartner } from './create-partner.js';
 import { listApiKeys, listPartners, listWebhooks } from './list-partners.js';
@@ -26,6 +29,13 @@ import { updatePartner } from './update-partner.js';
 import { webhookEvents } from './webhook-events.js';
 
 const tags = ['partners'];
+
+/** Refuses a webhook URL that is not https in production or points inside the network (400 on body.url). */
+async function checkWebhookTarget(config: Config, url: string | undefined): Promise<void> {
+  if (url === undefined) return;
+  const refusal = await webhookTargetRefusal(url, config.webhookTargets, { unresolvable: 'accept' });
+  if (refusal) throw badRequest(`The webhook URL ${refusal}.`, [{ path: 'body.url', message: refusal }]);
+}
 
 /** Partners, their API keys and their webhook subscriptions (administrators). */
 export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -188,6 +198,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = actorOf(request);
       authorize(request, partnerPolicy.manage(actor));
+      await checkWebhookTarget(request.server.config, request.body.url);
       const { row, secret } = await withTransaction(request, (ctx) =>
         createWebhookSubscription(ctx, request.params.id, request.body),
       );
@@ -210,6 +221,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = actorOf(request);
       authorize(request, partnerPolicy.manage(actor));
+      await checkWebhookTarget(request.server.config, request.body.url);
       return presentWebhook(
         await withTransaction(request, (ctx) =>
           updateWebhookSubscription(ctx, request.params.id, request.body),

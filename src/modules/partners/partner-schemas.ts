@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requireSomeField } from '../../platform/http/field-schemas.js';
 import { vulnerabilityCategories } from '../cases/schema.js';
 import { ZCreatePerson } from '../persons/person-schemas.js';
 import { apiKeyScopes, importStatuses, partnerKinds, webhookCaseScopes } from './schema.js';
@@ -15,7 +16,9 @@ export const ZCreatePartner = z.object({
 });
 export type CreatePartner = z.infer<typeof ZCreatePartner>;
 
-export const ZUpdatePartner = ZCreatePartner.partial().extend({ active: z.boolean().optional() });
+export const ZUpdatePartner = requireSomeField(
+  ZCreatePartner.partial().extend({ active: z.boolean().optional() }),
+);
 export type UpdatePartner = z.infer<typeof ZUpdatePartner>;
 
 export const ZPartner = z.object({
@@ -56,12 +59,14 @@ export const ZCreateWebhook = z.object({
   caseScope: z.enum(webhookCaseScopes).default('referred'),
 });
 
-export const ZUpdateWebhook = z.object({
-  url: ZWebhookUrl.optional(),
-  events: z.array(z.enum(webhookEvents)).min(1).optional(),
-  caseScope: z.enum(webhookCaseScopes).optional(),
-  active: z.boolean().optional(),
-});
+export const ZUpdateWebhook = requireSomeField(
+  z.object({
+    url: ZWebhookUrl.optional(),
+    events: z.array(z.enum(webhookEvents)).min(1).optional(),
+    caseScope: z.enum(webhookCaseScopes).optional(),
+    active: z.boolean().optional(),
+  }),
+);
 
 export const ZWebhook = z.object({
   id: z.uuid(),

@@ -60,7 +60,10 @@ afterEach(async () => {
 });
 
 function webhookWorker(clock: { now: Date }) {
-  const webhook = createWebhookChannel({ resolveTarget: createWebhookTargetResolver(t.database.db) });
+  const webhook = createWebhookChannel({
+    resolveTarget: createWebhookTargetResolver(t.database.db),
+    targetPolicy: t.app.config.webhookTargets,
+  });
   const refuse: OutboxChannelAdapter = {
     deliver: async () => {
       throw new Error('not in this test');
@@ -171,7 +174,7 @@ describe('partner webhooks', () => {
     await deliverRounds(worker, clock, 10);
     expect(receiver.received).toHaveLength(8);
     const [dead] = (await admin.get('/api/v1/outbox/messages?channel=webhook&status=dead')).json().items;
-    expect(dead).toMatchObject({ status: 'dead', attempts: 8, lastError: 'HTTP 500: receiver unwell' });
+    expect(dead).toMatchObject({ status: 'dead', attempts: 8, lastError: 'HTTP 500' });
 
     const manager = await t.as(mission.users.manager);
     expect((await manager.post(`/api/v1/outbox/messages/${dead.id}/replay`)).statusCode).toBe(403);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { ZIsoDate } from '../../platform/http/field-schemas.js';
 import { isCountryCode, isLanguageCode, todayIsoDate, toE164 } from './person-codes.js';
 import { dobPrecisions, documentKinds, sexes } from './schema.js';
 
 const ZName = z.string().trim().min(1).max(200);
-const ZDate = z.iso.date();
+const ZDate = ZIsoDate;
 
 /** An ISO 3166-1 alpha-2 country code; lower case is accepted and upper-cased. */
 export const ZCountryCode = z

@@ -3,7 +3,8 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
 import { type FieldError, unprocessable } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
-import { appendCaseEvent } from '../cases/case-events.js';
+import { datedContext, toInstant } from '../../platform/time/fact-date.js';
+import { appendCaseEvent, caseRegisteredAt } from '../cases/case-events.js';
 import type { CaseRow } from '../cases/load-case.js';
 import type { GrantCaps } from './grant-caps.js';
 import type { PlanRow } from './load-reintegration-case.js';
@@ -55,10 +56,17 @@ export function checkGrantCaps(
  * two grants made at once cannot together exceed it; the CHECK on funding_budgets backs this up.
  */
 export async function createGrant(
-  ctx: ServiceContext,
+  entry: ServiceContext,
   options: { kase: CaseRow; plan: PlanRow | null; input: CreateGrant; caps: GrantCaps },
 ): Promise<GrantRow> {
   const { kase, plan, input, caps } = options;
+  const grantId = newId();
+  const ctx = await datedContext(entry, {
+    path: 'body.occurredAt',
+    occurredAt: toInstant(input.occurredAt),
+    after: [await caseRegisteredAt(entry, kase)],
+    record: { type: 'reintegration_grant', id: grantId },
+  });
   if (!plan) refuse('Draft the reintegration plan before granting support.', 'body', 'The case has no plan');
   checkGrantCaps(input, caps);
   const missionId = kase.missionId;
@@ -101,7 +109,7 @@ export async function createGrant(
     .insert(reintegrationGrants)
     .values({
       missionId,
-      id: newId(),
+      id: grantId,
       caseId: kase.id,
       type: input.type,
       partnerNgoId: input.partnerNgoId ?? null,
@@ -113,7 +121,8 @@ export async function createGrant(
       capsSource: caps.source,
       note: input.note ?? null,
       createdBy: ctx.actor.id,
-      createdAt: ctx.now,
+      // When the grant was made: the day it counts on in the figures (entered: the audit entry's time).
+      createdAt: ctx.occurredAt ?? ctx.now,
     })
     .returning();
   const grant = row!;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '../../platform/db/database.js';
 import { buildCase } from '../../test-support/build-case.js';
 import { buildMission, type TestMission } from '../../test-support/build-mission.js';
+import { daysAgo } from '../../test-support/mission-days.js';
 import { startTestApp, type TestApp } from '../../test-support/test-app.js';
 import { eurCentsByIntegers } from './eur-cents-model.js';
 import { givenBudget, givenGrant, givenPlan } from './reintegration-test-support.js';
@@ -64,7 +65,7 @@ describe('grant ledger through the API', () => {
               currency: a.currency,
               amount,
               rateToEur: rate,
-              paidOn: '2026-05-01',
+              paidOn: daysAgo(0),
             });
             const eur = eurCentsByIntegers(amount, rate);
             const left = a.inKind ? total - cash - paidInKind : cash - paidCash;

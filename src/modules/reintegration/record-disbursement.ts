@@ -3,6 +3,8 @@ import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
 import { notFound, unprocessable } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
+import { datedContext, instantOfDate, startOfLocalDay } from '../../platform/time/fact-date.js';
+import { localDate } from '../../platform/time/mission-calendar.js';
 import { appendCaseEvent } from '../cases/case-events.js';
 import type { CaseRow } from '../cases/load-case.js';
 import { caseDocuments } from '../cases/schema.js';
@@ -37,10 +39,24 @@ export async function lockGrant(ctx: ServiceContext, kase: CaseRow, grantId: str
  * refuse an overdraft even if that lock were ever forgotten.
  */
 export async function recordDisbursement(
-  ctx: ServiceContext,
+  entry: ServiceContext,
   options: { kase: CaseRow; grant: GrantRow; input: RecordDisbursement },
 ): Promise<DisbursementRow> {
   const { kase, grant, input } = options;
+  const ctx = await datedContext(entry, {
+    path: 'body.paidOn',
+    occurredAt: instantOfDate(entry.actor, input.paidOn, entry.now),
+    after: [
+      {
+        at: startOfLocalDay(
+          localDate(grant.createdAt, entry.actor.mission.timeZone),
+          entry.actor.mission.timeZone,
+        ),
+        what: 'the day the grant was made',
+      },
+    ],
+    record: { type: 'reintegration_grant', id: grant.id },
+  });
   const outcome = planDisbursement(grant, input);
   if (!outcome.ok) {
     throw unprocessable(

@@ -4,6 +4,7 @@ import { selectRows } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
 import { buildCase } from '../../test-support/build-case.js';
 import { buildMission, type TestMission } from '../../test-support/build-mission.js';
+import { daysAgo } from '../../test-support/mission-days.js';
 import { startTestApp, type TestApp } from '../../test-support/test-app.js';
 import { caseDocuments } from '../cases/schema.js';
 import { givenBudget, givenGrant, givenPlan } from './reintegration-test-support.js';
@@ -49,7 +50,7 @@ const inKind = (amount: string, extra: Record<string, unknown> = {}) => ({
   currency: 'EUR',
   amount,
   rateToEur: '1',
-  paidOn: '2026-03-02',
+  paidOn: daysAgo(0),
   ...extra,
 });
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ZIsoDate } from '../../platform/http/field-schemas.js';
+import { BACKDATE_DAYS_WITHOUT_PERMISSION, ZOccurredAt } from '../../platform/time/fact-date.js';
 import { ZUserSummary } from '../organisation/organisation-schemas.js';
 import { AMOUNT_PATTERN, CURRENCY_PATTERN, RATE_PATTERN } from './money.js';
 import { disbursementMethods, grantParts, grantTypes, planStatuses, supportKinds } from './schema.js';
@@ -93,7 +95,7 @@ export const ZDisbursement = z.object({
   rateToEur: z.string(),
   amountEur: z.string(),
   debit: z.string().describe("What the line took off the grant, in the grant's currency"),
-  paidOn: z.iso.date(),
+  paidOn: ZIsoDate,
   office: z.object({ id: z.uuid(), name: z.string() }),
   receiptDocumentId: z.uuid().nullable(),
   recordedBy: ZUserSummary.nullable(),
@@ -135,6 +137,7 @@ export const ZCreateGrant = z
     amount: ZAmount,
     cashAmount: ZAmount.default('0').describe('The part paid in cash at departure (capped)'),
     note: z.string().trim().max(2000).optional(),
+    occurredAt: ZOccurredAt.describe(`When the grant was made, when not now; ${ZOccurredAt.description}`),
   })
   .superRefine((grant, context) => {
     if ((grant.type === 'partner_ngo') !== (grant.partnerNgoId !== undefined)) {
@@ -153,7 +156,9 @@ export const ZRecordDisbursement = z.object({
   currency: ZCurrency,
   amount: ZAmount,
   rateToEur: ZRate,
-  paidOn: z.iso.date(),
+  paidOn: ZIsoDate.describe(
+    `The day it was paid, in the mission's calendar (when it happened): not in the future, not before the grant was made; more than ${BACKDATE_DAYS_WITHOUT_PERMISSION} days back needs the "record history" permission and is audited`,
+  ),
   receiptDocumentId: z.uuid().optional().describe('A document of this case: the signed receipt'),
 });
 export type RecordDisbursement = z.infer<typeof ZRecordDisbursement>;

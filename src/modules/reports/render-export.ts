@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
+import { safeCell } from '../../platform/exports/safe-cell.js';
 import type { ReportDefinition, ReportParams, ReportRow } from './report-types.js';
 import type { ExportFormat } from './schema.js';
 
@@ -58,7 +59,7 @@ async function renderCsv({ report, rows, format, language, onProgress }: RenderO
   if (format === 'hxl')
     parts.push(stringify([report.columns.map((c) => c.hxl)], { record_delimiter: '\r\n' }));
   for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK).map((row) => cellsOf(report, row));
+    const chunk = rows.slice(start, start + CHUNK).map((row) => cellsOf(report, row).map(safeCell));
     parts.push(stringify(chunk, { record_delimiter: '\r\n', cast: { number: (value) => String(value) } }));
     await onProgress(Math.min(start + CHUNK, rows.length));
   }
@@ -84,7 +85,7 @@ async function renderXlsx({ report, rows, params, language, onProgress }: Render
       sheet.addRow(
         report.columns.map((column) => {
           const value = row[column.key] ?? null;
-          return column.type === 'decimal' && value !== null ? Number(value) : value;
+          return column.type === 'decimal' && value !== null ? Number(value) : safeCell(value);
         }),
       );
     }

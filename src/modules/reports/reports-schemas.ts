@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { periodCap, ZIsoDate } from '../../platform/http/field-schemas.js';
 import { exportFormats, exportStatuses } from './schema.js';
 
 const ZLocalized = z.object({ en: z.string(), nl: z.string() });
-const ZDate = z.iso.date();
+const ZDate = ZIsoDate;
 
 /** The filters of the dashboard and of every report. */
 export const ZReportQuery = z
@@ -12,7 +13,8 @@ export const ZReportQuery = z
     from: ZDate.optional(),
     to: ZDate.optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after "to"', path: ['from'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after "to"', path: ['from'] })
+  .refine(periodCap.check, periodCap.message);
 export type ReportQuery = z.infer<typeof ZReportQuery>;
 
 const ZCount = z.number().int();

@@ -111,7 +111,7 @@ async function remindOne(tx: Tx, missionId: string, id: string, now: Date): Prom
     action: 'travel_document_request.reminder',
     recordType: 'travel_document_request',
     recordId: id,
-    after: { taskId, title },
+    after: { taskId },
   });
   return true;
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { ZIsoDate } from '../../platform/http/field-schemas.js';
 import { ZCountryCode } from '../persons/person-schemas.js';
 import { embassyKinds, issuedDocumentKinds, travelDocumentRequestStatuses } from './schema.js';
 
-const ZDate = z.iso.date();
+const ZDate = ZIsoDate;
 const ZText = (max: number) => z.string().trim().min(1).max(max);
 
 export const ZIdParams = z.object({ id: z.uuid() });

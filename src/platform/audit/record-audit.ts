@@ -2,6 +2,7 @@ import type { Tx } from '../db/database.js';
 import type { ServiceContext } from '../db/transaction.js';
 import { newId } from '../ids.js';
 import type { AuditAction } from './audit-actions.js';
+import { redactPersonalData } from './personal-data.js';
 import { auditLog } from './schema.js';
 
 /** An audit entry as it is written. */
@@ -40,9 +41,10 @@ export async function recordAudit(
 }
 
 // The JSON the column will hold, taken now: the caller may change its objects after the call, and
-// the trail must say what they were when it was recorded.
+// the trail must say what they were when it was recorded. Without what identifies a person (names,
+// phone, document numbers; a birth date cut to its year): the trail outlives anonymisation.
 function snapshot(value: unknown): unknown {
-  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+  return value === undefined ? null : redactPersonalData(JSON.parse(JSON.stringify(value)));
 }
 
 /** Writes the entries a transaction has kept (see `recordAudit`), in the order they were recorded. */

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { type AuditRow, writePendingAudit } from '../audit/record-audit.js';
 import type { Actor } from '../auth/actor.js';
+import { claimIdempotencyKey } from '../idempotency/idempotency.js';
 import type { Executor, Tx } from './database.js';
 
 /** What a service needs to do its work: the open transaction and who is asking. */
@@ -30,9 +31,14 @@ export async function withTransaction<T>(
 ): Promise<T> {
   const actor = request.actor;
   if (!actor) throw new Error('withTransaction needs a signed-in user');
-  return request.server.database.db.transaction((tx) =>
-    runWithAudit(tx, { tx, actor, requestId: request.id, ip: request.ip ?? null, now: new Date() }, fn),
-  );
+  return request.server.database.db.transaction(async (tx) => {
+    await claimIdempotencyKey(tx, request);
+    return runWithAudit(
+      tx,
+      { tx, actor, requestId: request.id, ip: request.ip ?? null, now: new Date() },
+      fn,
+    );
+  });
 }
 
 /** Runs `fn` in a transaction outside any request (start-up, demo data, jobs). */

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { type FieldError, HttpProblem } from './problem.js';
 import { isWebPage } from './web-app.js';
@@ -23,6 +23,20 @@ export function registerProblemHandlers(app: FastifyInstance, options: { webApp:
     });
     reply.status(404).type(PROBLEM_TYPE).send(problem.toJSON(request.url));
   });
+}
+
+/**
+ * Fastify's own refusals before routing (a URL parameter too long: 414, a malformed URL: 400) as
+ * problem+json too; passed as the `frameworkErrors` option, since they bypass the error handler.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode === 414 ? 414 : 400;
+  const detail = status === 414 ? 'The URL is too long.' : 'The URL is malformed.';
+  const problem = new HttpProblem({ status, title: httpTitle(status), detail });
+  reply
+    .status(status)
+    .type(PROBLEM_TYPE)
+    .send(problem.toJSON(request.url.slice(0, 200)));
 }
 
 function toProblem(error: FastifyError): HttpProblem {
@@ -66,6 +80,7 @@ function httpTitle(status: number): string {
     406: 'Not Acceptable',
     409: 'Conflict',
     413: 'Content Too Large',
+    414: 'URI Too Long',
     415: 'Unsupported Media Type',
   };
   return titles[status] ?? 'Error';

@@ -1,10 +1,12 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Where uploaded documents live; the database keeps only their key, size and SHA-256. */
 export interface Storage {
   put(key: string, data: Buffer): Promise<void>;
   get(key: string): Promise<Buffer>;
+  /** Removes the file for good; a key with no file is not an error (a retried deletion). */
+  delete(key: string): Promise<void>;
 }
 
 /** Stores files on the local disk under one folder. */
@@ -22,6 +24,10 @@ export class LocalDiskStorage implements Storage {
 
   get(key: string): Promise<Buffer> {
     return readFile(this.resolve(key));
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.resolve(key), { force: true });
   }
 
   private resolve(key: string): string {

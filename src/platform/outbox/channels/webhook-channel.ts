@@ -6,6 +6,7 @@ import {
 } from '../outbox-types.js';
 import type { OutboxMessageRow } from '../schema.js';
 import { SIGNATURE_HEADER, signWebhook } from './webhook-signature.js';
+import { type WebhookTargetPolicy, webhookTargetRefusal } from './webhook-target-policy.js';
 
 /** Where a subscription's deliveries go and the secret they are signed with. */
 export interface WebhookTarget {
@@ -26,6 +27,8 @@ export type WebhookTargetResolver = (
  */
 export function createWebhookChannel(options: {
   resolveTarget: WebhookTargetResolver;
+  /** Checked before every delivery, on the addresses the host resolves to now. */
+  targetPolicy: WebhookTargetPolicy;
   now?: () => Date;
   userAgent?: string;
 }): OutboxChannelAdapter {
@@ -36,6 +39,11 @@ export function createWebhookChannel(options: {
       const target = await options.resolveTarget(message.missionId, payload.subscriptionId);
       if (!target) throw new DeliveryError('The webhook subscription no longer exists.', { permanent: true });
       if (!target.active) throw new DeliveryError('The webhook subscription is paused.', { permanent: true });
+      const refusal = await webhookTargetRefusal(target.url, options.targetPolicy, {
+        unresolvable: 'refuse',
+      });
+      if (refusal)
+        throw new DeliveryError(`The webhook URL ${refusal}.`, { permanent: refusal !== 'does not resolve' });
       const body = JSON.stringify(payload.body);
       const timestamp = Math.floor(now().getTime() / 1000);
       const response = await fetch(target.url, {
@@ -52,9 +60,10 @@ export function createWebhookChannel(options: {
         },
         body,
       });
-      const text = await response.text().catch(() => '');
+      // The receiver's body is never kept: it could be anything an internal service answers.
+      await response.body?.cancel().catch(() => undefined);
       if (response.ok) return { outcome: 'sent', responseCode: response.status };
-      throw new DeliveryError(`HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`, {
+      throw new DeliveryError(`HTTP ${response.status}`, {
         responseCode: response.status,
         // 410 Gone: the receiver says the endpoint is retired for good.
         permanent: response.status === 410,
