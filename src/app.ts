@@ -55,7 +55,7 @@ export async function buildApp(options: {
           },
     frameworkErrors,
     genReqId: () => newId(),
-    trustProxy: config.trustProxy,
+    trustProxy: trustedProxies(config.trustProxy),
     bodyLimit: 1024 * 1024,
   });
   app.decorate('database', database);
@@ -98,4 +98,13 @@ export async function buildApp(options: {
   );
   await app.register(registerModules, { prefix: '/api/v1' });
   return app;
+}
+
+// A hop count trusts that many proxies nearest to Passage, whatever their address; the addresses of
+// X-Forwarded-For beyond them are the client's own claim and are never used.
+function trustedProxies(
+  setting: Config['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting;
 }

@@ -8,12 +8,22 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | null;
+  /**
+   * Where migrations run, as the tables' owner, when the application itself runs as a role with
+   * fewer rights (INSERT and SELECT only on the audit log: scripts/app-role.sql). Unset: DATABASE_URL.
+   */
+  databaseMigrationUrl: string | null;
   dataDir: string;
   demo: boolean;
   /** How many AVRR cases the demo caseload has. */
   demoCases: number;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /**
+   * Which reverse proxies may say who the client is in X-Forwarded-For: false (none), a hop
+   * count, or the proxies' addresses and CIDR ranges. Never "any": a forged header would choose
+   * the address that throttling, sessions and the audit log see.
+   */
+  trustProxy: false | number | string[];
   logLevel: string;
   version: string;
   /** The daily retention job: anonymise (the default), only count and list (dry-run), or not at all. */
@@ -21,6 +31,8 @@ export interface Config {
   webhookTargets: WebhookTargetPolicy;
   /** Requests a minute per user, per API key and per anonymous address on the API (0: no limit). */
   rateLimitPerMinute: number;
+  /** The address users open Passage at: the base of the set-password links sent by e-mail. */
+  publicUrl: string;
 }
 
 const packageJson = path.join(repositoryRoot, 'package.json');
@@ -36,17 +48,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
+    databaseMigrationUrl: env.DATABASE_MIGRATION_URL?.trim() || null,
     dataDir,
     // Demo users and caseload exist only where nobody can mistake them for real data.
     demo: env.PASSAGE_DEMO === '1' || (databaseUrl === null && env.PASSAGE_DEMO !== '0'),
     demoCases: readCount(env.PASSAGE_DEMO_CASES, 200, 'PASSAGE_DEMO_CASES'),
     cookieSecure: env.COOKIE_SECURE === '1',
-    trustProxy: env.TRUST_PROXY === '1',
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? 'info',
     version: readVersion(),
     retentionSchedule: readRetentionSchedule(env.RETENTION_SCHEDULE),
     webhookTargets: readWebhookTargetPolicy(env),
     rateLimitPerMinute: readCount(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE', 1_000_000),
+    publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }
 
@@ -79,6 +93,25 @@ function readRetentionSchedule(value: string | undefined): Config['retentionSche
   if (schedule === 'anonymise' || schedule === 'dry-run' || schedule === 'off') return schedule;
   throw new Error(`RETENTION_SCHEDULE must be anonymise, dry-run or off, not "${value}"`);
 }
+// --- sign-in security (TRUST_PROXY) ---
+function readTrustProxy(value: string | undefined): false | number | string[] {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === '0' || text === 'false') return false;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops > 10)
+      throw new Error(`TRUST_PROXY must be a hop count (1 to 10) or proxy addresses, not "${value}"`);
+    return hops;
+  }
+  const addresses = text.split(',').map((part) => part.trim());
+  // An address or a CIDR range of IPv4 or IPv6; "true" or "*" would trust anyone who sends the header.
+  if (!addresses.every((a) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a) && /[.:]/.test(a)))
+    throw new Error(
+      `TRUST_PROXY must be a hop count or a comma-separated list of proxy addresses, not "${value}"`,
+    );
+  return addresses;
+}
+// --- end sign-in security ---
 
 function readVersion(): string {
   try {

@@ -7,6 +7,7 @@ import { notifyBookingChange } from './modules/movements/booking-notifications.j
 import { publishDepartureWebhook } from './modules/movements/departure-webhook.js';
 import { publishCaseStatusWebhooks, publishReferralAccepted } from './modules/partners/case-webhooks.js';
 import { seedPartnerNgos } from './modules/reintegration/partner-ngos.js';
+import { sendPasswordLinkEmail } from './modules/users/password-link-email.js';
 import {
   startProceduresOfNewCase,
   syncProceduresOfChangedCase,
@@ -28,6 +29,10 @@ export function registerEventSubscribers(): void {
   subscribe('mission.created', 'monitoring.seed-weights', (ctx, e) =>
     seedSustainabilityWeights(ctx.tx, e.payload.missionId),
   );
+
+  // Users get their one-time set-password links by e-mail.
+  subscribe('user.invited', 'users.password-link-email', sendPasswordLinkEmail);
+  subscribe('user.password_reset', 'users.password-link-email', sendPasswordLinkEmail);
 
   // Cases: the vulnerability procedures follow the case's categories and tasks.
   subscribe('case.created', 'vulnerability.start-procedures', startProceduresOfNewCase);

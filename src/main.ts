@@ -3,7 +3,7 @@ import { loadConfig, productionProblems } from './config.js';
 import { startSessionCleanup } from './modules/auth/expired-sessions.js';
 import { seedDemo } from './modules/demo/seed-demo.js';
 import { startOutboxWorker } from './modules/messaging/outbox-setup.js';
-import { openDatabase } from './platform/db/database.js';
+import { openDatabase, openPostgres } from './platform/db/database.js';
 import { migrateDatabase } from './platform/db/migrate.js';
 import { startStatisticsRefresh } from './platform/db/statistics.js';
 
@@ -17,8 +17,14 @@ async function main(): Promise<void> {
     if (process.env.NODE_ENV === 'production') throw new Error(banner);
     console.error(`\n${banner}\n`);
   }
+  if (config.databaseUrl && config.databaseMigrationUrl) {
+    // Migrations as the tables' owner; the application below as the role of DATABASE_URL.
+    const owner = await openPostgres(config.databaseMigrationUrl, { max: 1 });
+    await migrateDatabase(owner);
+    await owner.close();
+  }
   const database = await openDatabase(config);
-  await migrateDatabase(database);
+  if (!(config.databaseUrl && config.databaseMigrationUrl)) await migrateDatabase(database);
   const app = await buildApp({ config, database });
   if (config.demo) {
     await seedDemo(database, {

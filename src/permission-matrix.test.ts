@@ -43,6 +43,8 @@ type Row = { allow: string; query?: string; body?: unknown } | { policy: string 
 const MATRIX: Record<string, Row> = {
   'POST /api/v1/auth/logout': { policy: 'auth.self' },
   'GET /api/v1/auth/me': { allow: 'co oc vu mo re rs li ma ad' },
+  'DELETE /api/v1/auth/users/:userId/second-factor': { policy: 'auth.resetSecondFactor' },
+  'GET /api/v1/audit/verify': { allow: 'ad' },
   'GET /api/v1/offices': { allow: 'co oc vu mo re rs li ma ad' },
   'GET /api/v1/users': { allow: 'co oc vu mo re rs li ma ad' },
   'GET /api/v1/referral-sources': { allow: 'co oc vu mo re rs li ma ad' },

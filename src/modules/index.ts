@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { annualReportRoutes } from './annual-report/annual-report-routes.js';
+import { auditRoutes } from './audit/audit-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { caseActivityRoutes } from './cases/case-activity-routes.js';
 import { caseRoutes } from './cases/case-routes.js';
@@ -22,6 +23,8 @@ import { reportsRoutes } from './reports/reports-routes.js';
 import { retentionRoutes } from './retention/retention-routes.js';
 import { subjectAccessRoutes } from './subject-access/subject-access-routes.js';
 import { travelDocumentRoutes } from './travel-documents/travel-document-routes.js';
+import { missionCreationRoutes } from './users/mission-routes.js';
+import { userRoutes } from './users/user-routes.js';
 import { vulnerabilityRoutes } from './vulnerability/vulnerability-routes.js';
 
 /** Whether a person consented to a purpose: the check every transfer of their data makes. */
@@ -30,8 +33,11 @@ export { consentState, hasConsent } from './consent/consent-state.js';
 /** Every domain module's routes, mounted under /api/v1. */
 export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
+  await app.register(auditRoutes);
   await app.register(organisationRoutes);
   await app.register(missionRoutes);
+  await app.register(userRoutes);
+  await app.register(missionCreationRoutes);
   await app.register(personRoutes, { restriction: casePersonRestriction });
   await app.register(caseRoutes);
   await app.register(caseActivityRoutes);

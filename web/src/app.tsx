@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router-dom';
 import { AdminPage } from './admin/admin-page.js';
 import { useAuth } from './auth/auth-context.js';
 import { LoginPage } from './auth/login-page.js';
+import { SetPasswordPage } from './auth/set-password-page.js';
 import { BoardPage } from './board/board-page.js';
 import { CasePage } from './case/case-page.js';
 import { CaseloadPage } from './caseload/caseload-page.js';
@@ -27,6 +28,8 @@ export function App() {
       </main>
     );
   }
+  // A one-time link is opened signed out; it sets the password, then the user signs in.
+  if (window.location.pathname === '/set-password') return <SetPasswordPage />;
   if (me === null) return <LoginPage />;
   return (
     <AppShell>

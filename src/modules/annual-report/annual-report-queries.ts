@@ -4,11 +4,11 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { type Executor, selectRows } from '../../platform/db/database.js';
 import { visibleOfficeScope } from '../cases/case-policy.js';
 import { destinationOf } from '../reports/definitions/avrr-departures.js';
-import { caseFilter, departedCasesSql, periodEnd, periodStart } from '../reports/report-sql.js';
+import { caseFilter, departedPersonsSql, periodEnd, periodStart } from '../reports/report-sql.js';
 import type { ReportParams } from '../reports/report-types.js';
 
 /**
- * AVRR departures in the period counted per person: how many, to how many countries (the final
+ * AVRR departures in the period counted per person who flew (marked departed on the board): how many, to how many countries (the final
  * arrival airport's country, else the principal's nationality, as the departures report says),
  * and how many went to a country that is not theirs where they hold a residence permit.
  */
@@ -23,9 +23,8 @@ export async function countDepartures(db: Executor, actor: Actor, params: Report
     sql`select p.nationalities, d.principal_nationality, d.arrival_airport,
           (select array_agg(doc.issuing_country) from person_documents doc
             where doc.mission_id = p.mission_id and doc.person_id = p.id and doc.kind = 'residence_permit') as permits
-        from (${departedCasesSql(actor, { ...params, programme: 'avrr' })}) d
-        join case_group_members m on m.mission_id = d.mission_id and m.case_group_id = d.case_group_id
-        join persons p on p.mission_id = m.mission_id and p.id = m.person_id`,
+        from (${departedPersonsSql(actor, { ...params, programme: 'avrr' })}) d
+        join persons p on p.mission_id = d.mission_id and p.id = d.person_id`,
   );
   const countries = new Set<string>();
   let thirdCountryWithPermit = 0;

@@ -78,7 +78,8 @@ describe('POST /api/v1/auth/login', () => {
       const response = await t.anonymous.request({
         method: 'POST',
         url: '/api/v1/auth/login',
-        payload: { email: 'nobody@test.passage.local', password: 'x' },
+        // A different account each time: this is the limit per address, not per account.
+        payload: { email: `nobody-${i}@test.passage.local`, password: 'x' },
         remoteAddress: '10.9.9.9',
       });
       statuses.push(response.statusCode);
@@ -91,7 +92,7 @@ describe('POST /api/v1/auth/login', () => {
 describe('sessions', () => {
   it('logout ends the session', async () => {
     const login = await t.anonymous.post('/api/v1/auth/login', {
-      email: mission.users.admin.email,
+      email: mission.users.counsellor.email,
       password: TEST_PASSWORD,
     });
     const cookie = cookieOf(login);

@@ -1,12 +1,18 @@
+import { and, eq } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/record-audit.js';
-import type { Actor } from '../../platform/auth/actor.js';
-import { unauthorized } from '../../platform/http/problem.js';
+import { type Actor, hasRole } from '../../platform/auth/actor.js';
+import { withTransaction } from '../../platform/db/transaction.js';
+import { HttpProblem, notFound, unauthorized } from '../../platform/http/problem.js';
 import { actorOf, authorize } from '../../platform/http/route-access.js';
+import { users } from '../organisation/schema.js';
 import { logIn } from './login.js';
+import { CHALLENGE_COOKIE, CHALLENGE_MS } from './login-challenges.js';
+import { resetSecondFactor } from './second-factor.js';
 import { destroySession, SESSION_COOKIE, SESSION_MAX_MS } from './sessions.js';
+import { verifySecondFactor } from './verify-second-factor.js';
 
 const tags = ['auth'];
 
@@ -23,6 +29,28 @@ function presentMe(actor: Actor) {
   return { user: actor };
 }
 
+const ZSecondFactorStep = z.object({
+  secondFactor: z.object({
+    step: z
+      .enum(['code', 'enrol'])
+      .describe('code: give a code; enrol: add the secret to an app, then give its code'),
+    secret: z.string().optional().describe('the new TOTP secret (base32), when enrolling'),
+    otpauthUri: z.string().optional().describe('the otpauth:// URI of the new secret, for a QR code'),
+  }),
+});
+
+// Refused sign-ins of a locked account: 429 with the wait, the same whether or not the account exists.
+function lockedOut(reply: FastifyReply, retryAfterMs: number): HttpProblem {
+  const seconds = Math.ceil(retryAfterMs / 1000);
+  reply.header('retry-after', String(seconds));
+  return new HttpProblem({
+    status: 429,
+    title: 'Too Many Requests',
+    detail: 'Too many failed sign-ins for this account. Try again later.',
+    extra: { retryAfterSeconds: seconds },
+  });
+}
+
 /** Login, logout and the signed-in user. */
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -35,10 +63,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       schema: {
         tags,
-        summary: 'Sign in with e-mail and password; sets an HttpOnly session cookie',
+        summary:
+          'Sign in with e-mail and password; sets an HttpOnly session cookie, or asks for the second factor ' +
+          '(administrators and managers) with a short-lived challenge cookie',
         security: [],
         body: z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(200) }),
-        response: { 200: z.object({ user: ZMe }) },
+        response: { 200: z.union([z.object({ user: ZMe }), ZSecondFactorStep]) },
       },
     },
     async (request, reply) => {
@@ -49,9 +79,112 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         userAgent: request.headers['user-agent'] ?? null,
         requestId: request.id,
       });
-      if (!result) throw unauthorized('The e-mail address or password is not right.');
+      if (result.kind === 'locked') throw lockedOut(reply, result.retryAfterMs);
+      if (result.kind === 'refused') throw unauthorized('The e-mail address or password is not right.');
+      if (result.kind === 'second_factor') {
+        reply.setCookie(CHALLENGE_COOKIE, result.challengeToken, {
+          path: '/api/v1/auth',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: request.server.config.cookieSecure,
+          maxAge: Math.floor(CHALLENGE_MS / 1000),
+        });
+        return {
+          secondFactor: result.enrolment
+            ? { step: 'enrol' as const, secret: result.enrolment.secret, otpauthUri: result.enrolment.uri }
+            : { step: 'code' as const },
+        };
+      }
       setSessionCookie(reply, result.token, request.server.config.cookieSecure);
       return presentMe(result.actor);
+    },
+  );
+
+  app.post(
+    '/auth/login/second-factor',
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary:
+          'The second step of signing in: a TOTP code or a one-time recovery code; a first code confirms a new ' +
+          'enrolment and returns the recovery codes, shown once',
+        security: [],
+        body: z
+          .object({
+            code: z
+              .string()
+              .trim()
+              .regex(/^\d{6}$/)
+              .optional(),
+            recoveryCode: z.string().trim().min(8).max(40).optional(),
+          })
+          .refine((body) => Boolean(body.code) !== Boolean(body.recoveryCode), {
+            message: 'Give either a code or a recovery code.',
+            path: ['code'],
+          }),
+        response: { 200: z.object({ user: ZMe, recoveryCodes: z.array(z.string()).optional() }) },
+      },
+    },
+    async (request, reply) => {
+      const challengeToken = request.cookies[CHALLENGE_COOKIE];
+      if (!challengeToken) throw unauthorized('Sign in with your password first.');
+      const result = await verifySecondFactor(request.server.database.db, {
+        challengeToken,
+        code: request.body.code,
+        recoveryCode: request.body.recoveryCode,
+        ip: request.ip ?? null,
+        userAgent: request.headers['user-agent'] ?? null,
+        requestId: request.id,
+      });
+      if (result.kind === 'locked') throw lockedOut(reply, result.retryAfterMs);
+      if (result.kind === 'expired') {
+        reply.clearCookie(CHALLENGE_COOKIE, { path: '/api/v1/auth' });
+        throw unauthorized('Sign in with your password again.');
+      }
+      if (result.kind === 'refused') {
+        if (!result.challengeOpen) reply.clearCookie(CHALLENGE_COOKIE, { path: '/api/v1/auth' });
+        throw unauthorized('The code is not right.');
+      }
+      reply.clearCookie(CHALLENGE_COOKIE, { path: '/api/v1/auth' });
+      setSessionCookie(reply, result.token, request.server.config.cookieSecure);
+      return {
+        ...presentMe(result.actor),
+        ...(result.recoveryCodes ? { recoveryCodes: result.recoveryCodes } : {}),
+      };
+    },
+  );
+
+  app.delete(
+    '/auth/users/:userId/second-factor',
+    {
+      config: { access: 'user', policy: 'auth.resetSecondFactor' },
+      schema: {
+        tags,
+        summary:
+          "An administrator removes a user's second factor and recovery codes; they enrol again at next sign-in",
+        params: z.object({ userId: z.uuid() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      authorize(request, hasRole(actor, 'admin'));
+      await withTransaction(request, async (ctx) => {
+        const [user] = await ctx.tx
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.id, request.params.userId), eq(users.missionId, actor.missionId)));
+        if (!user) throw notFound('User');
+        const removed = await resetSecondFactor(ctx.tx, user.id);
+        await recordAudit(ctx, {
+          action: 'auth.mfa_reset',
+          recordType: 'user',
+          recordId: user.id,
+          before: { enrolled: removed },
+        });
+      });
+      return reply.status(204).send(null);
     },
   );
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, ne } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { sessions } from './schema.js';
 
@@ -54,4 +54,17 @@ export async function findSessionUser(db: Executor, token: string, now: Date): P
 /** Ends a session. */
 export async function destroySession(db: Executor, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+/** Ends every session of a user, except the one whose token is given (the caller's own). */
+export async function endUserSessions(
+  db: Executor,
+  userId: string,
+  options: { exceptToken?: string } = {},
+): Promise<number> {
+  const condition = options.exceptToken
+    ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, hashToken(options.exceptToken)))
+    : eq(sessions.userId, userId);
+  const ended = await db.delete(sessions).where(condition).returning({ tokenHash: sessions.tokenHash });
+  return ended.length;
 }

@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, selectRows } from '../../platform/db/database.js';
 import type { CaseRow } from './load-case.js';
-import { type AvrrFacts, isAvrrStatus } from './workflow/index.js';
+import { type AvrrFacts, type AvrrMovementFacts, isAvrrStatus } from './workflow/index.js';
 
 // Only documents one can travel on count for booking.
 const TRAVEL_DOCUMENT_KINDS = ['passport', 'laissez_passer'];
 
 /**
  * Everything the AVRR workflow's guards read about a case, gathered from the database in one
- * round trip (the case's people with their travel documents, its open tasks that block travel, and
- * its latest eligibility decision): every transition and the case page's list of possible steps
+ * round trip (the case's people with their travel documents, its open tasks that block travel, its
+ * latest eligibility decision, and what its departure bookings say of each person): every transition and the case page's list of possible steps
  * pay for it, so it is one statement rather than one per fact.
  */
 export async function loadAvrrFacts(db: Executor, kase: CaseRow, today: string): Promise<AvrrFacts> {
@@ -23,6 +23,7 @@ export async function loadAvrrFacts(db: Executor, kase: CaseRow, today: string):
     }[];
     tasks: { title: string }[];
     decision: { id: string; outcome: string; kind: string } | null;
+    movements: AvrrMovementFacts;
   }>(
     db,
     sql`select
@@ -50,9 +51,21 @@ export async function loadAvrrFacts(db: Executor, kase: CaseRow, today: string):
              from eligibility_decisions e
             where e.mission_id = ${kase.missionId} and e.case_id = ${kase.id}
             order by e.decided_at desc, e.id desc
-            limit 1) as decision`,
+            limit 1) as decision,
+          (select json_build_object(
+                    'seated', coalesce(json_agg(distinct bp.person_id) filter (
+                      where b.status = 'confirmed' and bp.status in ('confirmed', 'checked_in')), '[]'::json),
+                    'onConfirmedBooking', coalesce(json_agg(distinct bp.person_id) filter (
+                      where b.status = 'confirmed' and bp.status <> 'cancelled'), '[]'::json),
+                    'departed', coalesce(json_agg(distinct bp.person_id) filter (
+                      where bp.status in ('departed', 'arrived')), '[]'::json),
+                    'arrived', coalesce(json_agg(distinct bp.person_id) filter (
+                      where bp.status = 'arrived'), '[]'::json))
+             from bookings b
+             join booking_passengers bp on bp.mission_id = b.mission_id and bp.booking_id = b.id
+            where b.mission_id = ${kase.missionId} and b.case_id = ${kase.id} and b.kind = 'departure') as movements`,
   );
-  const { persons, tasks, decision } = row!;
+  const { persons, tasks, decision, movements } = row!;
   const previous = kase.previousStatus;
   return {
     status: kase.status,
@@ -72,5 +85,6 @@ export async function loadAvrrFacts(db: Executor, kase: CaseRow, today: string):
       eligible: decision.outcome !== 'ineligible',
       overridden: decision.kind === 'override',
     },
+    movements,
   };
 }

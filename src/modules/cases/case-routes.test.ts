@@ -6,6 +6,7 @@ import { buildCase } from '../../test-support/build-case.js';
 import { buildMission, type TestMission } from '../../test-support/build-mission.js';
 import { buildPerson } from '../../test-support/build-person.js';
 import { startTestApp, type TestApp } from '../../test-support/test-app.js';
+import { amsIstEbl } from '../movements/movements-test-support.js';
 import { personDocuments } from '../persons/schema.js';
 
 let t: TestApp;
@@ -192,7 +193,10 @@ describe('workflow transitions', () => {
     const api = await t.as(mission.users.counsellor);
     const items = (await api.get(`/api/v1/cases/${kase.id}/transitions`)).json().items;
     const booking = items.find((o: { transition: string }) => o.transition === 'book_travel');
-    expect(booking).toMatchObject({ allowed: false, reasons: [{ code: 'travel_document_missing' }] });
+    expect(booking).toMatchObject({
+      allowed: false,
+      reasons: [{ code: 'travel_document_missing' }, { code: 'booking_not_confirmed' }],
+    });
     const withdraw = items.find((o: { transition: string }) => o.transition === 'withdraw');
     expect(withdraw).toMatchObject({ allowed: true, requiresReason: true });
   });
@@ -216,12 +220,15 @@ describe('workflow transitions', () => {
     });
   });
 
-  it('refuses a blocked step with 422 and every reason, and allows it once the document is recorded', async () => {
+  it('refuses a blocked step with 422 and every reason, and books travel once the document is recorded and the booking confirmed', async () => {
     const kase = await buildCase(t.database.db, { mission, status: 'travel_documents' });
     const api = await t.as(mission.users.counsellor);
     const refused = await api.post(`/api/v1/cases/${kase.id}/transitions`, { transition: 'book_travel' });
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().reasons.map((r: { code: string }) => r.code)).toEqual(['travel_document_missing']);
+    expect(refused.json().reasons.map((r: { code: string }) => r.code)).toEqual([
+      'travel_document_missing',
+      'booking_not_confirmed',
+    ]);
     const [member] = (await api.get(`/api/v1/cases/${kase.id}`)).json().case.persons;
     await t.database.db.insert(personDocuments).values({
       missionId: mission.missionId,
@@ -233,9 +240,16 @@ describe('workflow transitions', () => {
       validUntil: '2099-01-01',
       createdAt: new Date(),
     });
-    const booked = await api.post(`/api/v1/cases/${kase.id}/transitions`, { transition: 'book_travel' });
-    expect(booked.statusCode).toBe(200);
-    expect(booked.json().case.status).toBe('travel_booked');
+    // A document is not a booking: travel booked needs a confirmed seat for the person.
+    const noBooking = await api.post(`/api/v1/cases/${kase.id}/transitions`, { transition: 'book_travel' });
+    expect(noBooking.statusCode).toBe(422);
+    expect(noBooking.json().reasons.map((r: { code: string }) => r.code)).toEqual(['booking_not_confirmed']);
+    const movements = await t.as(mission.users.movements);
+    const held = await movements.post('/api/v1/bookings', { caseId: kase.id, ...amsIstEbl() });
+    expect(held.statusCode, held.body).toBe(201);
+    const confirmed = await movements.post(`/api/v1/bookings/${held.json().booking.id}/confirm`, {});
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect((await api.get(`/api/v1/cases/${kase.id}`)).json().case.status).toBe('travel_booked');
   });
 
   it('needs a reason to withdraw, and returns to the earlier status after a hold', async () => {

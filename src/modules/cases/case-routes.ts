@@ -170,10 +170,15 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'user', policy: 'cases.transition' },
       schema: {
         tags,
-        summary: 'Perform a workflow step; refused with 422 and every reason when a guard does not hold',
+        summary:
+          'Perform a workflow step; refused with 422 and every reason when a guard does not hold, and with 409 for the steps that follow movement facts (departed and no-show from the airport board, arrived from the arrival handover, a cancelled booking): `code` says where they are recorded',
         params: ZCaseIdParams,
         body: ZTransitionRequest,
-        response: { 200: ZCaseResponse, 422: problem('The step is not possible now; `reasons` says why') },
+        response: {
+          200: ZCaseResponse,
+          409: problem('The step follows a movement fact and is recorded elsewhere; `code` says where'),
+          422: problem('The step is not possible now; `reasons` says why'),
+        },
       },
     },
     async (request) => {

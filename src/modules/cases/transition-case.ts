@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
 import { emitEvent } from '../../platform/events/event-bus.js';
-import { unprocessable } from '../../platform/http/problem.js';
+import { conflict, unprocessable } from '../../platform/http/problem.js';
 import { missionToday } from '../../platform/time/mission-calendar.js';
 import { appendCaseEvent } from './case-events.js';
 import { loadAvrrFacts } from './case-facts.js';
@@ -12,7 +12,14 @@ import type { TransitionCaseInput } from './case-schemas.js';
 import { type CaseRow, loadCase } from './load-case.js';
 import { cases } from './schema.js';
 import { assertCurrentVersion } from './update-case.js';
-import { applyTransition, getWorkflow, listTransitions, type TransitionOption } from './workflow/index.js';
+import {
+  applyTransition,
+  getWorkflow,
+  isMovementSourceFailure,
+  listTransitions,
+  type MovementSource,
+  type TransitionOption,
+} from './workflow/index.js';
 
 function workflowOf(kase: CaseRow) {
   const workflow = getWorkflow(kase.programme);
@@ -31,18 +38,32 @@ export async function listCaseTransitions(
   return listTransitions(workflowOf(kase), facts);
 }
 
-/** Moves a case along its workflow, or refuses with 422 and every reason in plain words. */
+/**
+ * Moves a case along its workflow, or refuses with 422 and every reason in plain words. A step that
+ * states a movement fact (departed, no-show, arrived, booking cancelled) is taken only by the
+ * movements service that records the fact (`via`); asked for by anyone else it is refused with 409
+ * and the code of where to record it.
+ */
 export async function transitionCase(
   ctx: ServiceContext,
   caseId: string,
   input: TransitionCaseInput,
+  options: { via?: MovementSource } = {},
 ): Promise<CaseRow> {
   // Lock the case so two officers cannot move it at the same time from the same status.
   const kase = await loadCase(ctx.tx, ctx.actor, caseId, { forUpdate: true });
   assertCurrentVersion(kase, input.version);
   const workflow = workflowOf(kase);
   const facts = await loadAvrrFacts(ctx.tx, kase, missionToday(ctx.actor, ctx.now));
-  const result = applyTransition(workflow, facts, { transition: input.transition, reason: input.reason });
+  const result = applyTransition(workflow, facts, {
+    transition: input.transition,
+    reason: input.reason,
+    via: options.via,
+  });
+  const elsewhere = result.ok ? undefined : result.reasons.find(isMovementSourceFailure);
+  if (elsewhere) {
+    throw conflict(elsewhere.message.en, { code: elsewhere.code, reasons: [elsewhere] });
+  }
   if (!result.ok) {
     throw unprocessable(result.reasons.map((reason) => reason.message.en).join(' '), {
       reasons: result.reasons,

@@ -12,6 +12,7 @@ import { recordVisit } from '../monitoring/record-visit.js';
 import { confirmBooking } from '../movements/confirm-booking.js';
 import { createBooking } from '../movements/create-booking.js';
 import { ZCreateBooking } from '../movements/movements-schemas.js';
+import { recordHandover } from '../movements/record-handover.js';
 import { recordPassengerStatus } from '../movements/record-passenger-status.js';
 import { bookingPassengers } from '../movements/schema.js';
 import { createReferral, resolveReferralTarget } from '../partners/create-referral.js';
@@ -197,10 +198,6 @@ export async function replayDemoCase(base: ServiceContext, plan: CasePlan, env: 
   const departure = instantOf(year, d.departed, plan.departureMinute);
   let passengerIds: string[] = [];
   s.on(d.booked, staff.movements, async (ctx) => {
-    if (plan.kind === 'overland') {
-      await move(ctx, 'book_travel');
-      return;
-    }
     const { segment } = await flight({
       airline: rng.pick(airlines),
       flightNumber: String(rng.int(100, 2999)),
@@ -260,13 +257,9 @@ export async function replayDemoCase(base: ServiceContext, plan: CasePlan, env: 
     });
   }
   s.onAt(departure.getTime() - 45 * 60_000, staff.movements, async (ctx) => {
-    if (plan.kind === 'overland') {
-      await move(ctx, 'mark_departed');
-    } else {
-      for (const passengerId of passengerIds) {
-        await recordPassengerStatus(ctx, passengerId, { status: 'departed', afterNoShow: 'rebook' });
-        tally.airportDeparturePassengers += 1;
-      }
+    for (const passengerId of passengerIds) {
+      await recordPassengerStatus(ctx, passengerId, { status: 'departed', afterNoShow: 'rebook' });
+      tally.airportDeparturePassengers += 1;
     }
     tally.departedPersons += plan.persons.length;
     tally.destinationCountries.add(plan.destination);
@@ -283,7 +276,16 @@ export async function replayDemoCase(base: ServiceContext, plan: CasePlan, env: 
       await disburse(ctx, kase, grant, 'cash_at_departure', grant.cashAmount, dateOf(year, d.departed));
     }
   });
-  s.on(d.arrived, staff.reintegration, (ctx) => move(ctx, 'confirm_arrival'));
+  // The office in the country of return receives the travellers: their handover moves the case to arrived.
+  s.on(d.arrived, staff.reintegration, async (ctx) => {
+    for (const passengerId of passengerIds) {
+      await recordHandover(ctx, passengerId, {
+        receivingPartyKind: 'family_member',
+        receivingPartyName: 'Family in the country of return',
+        receivedBy: 'IOM office in the country of return',
+      });
+    }
+  });
   if (plan.reintegrationPlan && d.reintegration !== null) {
     const reintegration = d.reintegration;
     s.on(reintegration, staff.reintegration, (ctx) => move(ctx, 'start_reintegration'));

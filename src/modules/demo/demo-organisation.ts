@@ -6,6 +6,11 @@ import { missions, type OfficeKind, type Role } from '../organisation/schema.js'
 
 export const DEMO_MISSION_CODE = 'NL-DEMO';
 export const DEMO_PASSWORD = 'passage-demo';
+/**
+ * The TOTP key the demo's managers and administrators are enrolled with (base32), published in
+ * README.md so anyone trying Passage can add it to an authenticator app. Demo data only.
+ */
+export const DEMO_TOTP_SECRET = 'PASSAGEDEMOTOTPSECRETFORTRYINGIT';
 
 /** The demo users: one per role, `<role>@demo.passage.local`, all with the demo password. */
 export const demoUsers: { key: string; displayName: string; role: Role; office: string | null }[] = [

@@ -1,11 +1,11 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Database } from '../../platform/db/database.js';
 import { type ServiceContext, withSystemTransaction } from '../../platform/db/transaction.js';
-import { missionToday } from '../../platform/time/mission-calendar.js';
+import { localDate, missionToday } from '../../platform/time/mission-calendar.js';
 import { addNote } from '../cases/add-note.js';
 import { addTask } from '../cases/add-task.js';
 import { createCase } from '../cases/create-case.js';
-import type { CaseRow } from '../cases/load-case.js';
+import { type CaseRow, loadCaseForEvent } from '../cases/load-case.js';
 import { transitionCase } from '../cases/transition-case.js';
 import { loadTaskForUpdate, updateTask } from '../cases/update-task.js';
 import { ZCreateCounsellingSession } from '../counselling/counselling-schemas.js';
@@ -25,6 +25,13 @@ import {
   type StepActor,
 } from './demo-caseload-plan.js';
 import type { DemoUserRef } from './demo-organisation.js';
+import {
+  bookDemoFlight,
+  cancelDemoBooking,
+  handOverDemoCase,
+  rebookDemoFlight,
+  recordDemoBoard,
+} from './demo-travel.js';
 import { seededRandom } from './seeded-random.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -96,6 +103,7 @@ export async function seedDemoCaseload(
   };
 
   let persons = 0;
+  const flights = { next: 0, future: 0 };
   for (let start = 0; start < plans.length; start += BATCH_SIZE) {
     const batch = plans.slice(start, start + BATCH_SIZE);
     await withSystemTransaction(db, colleagues.manager, async (base) => {
@@ -107,6 +115,7 @@ export async function seedDemoCaseload(
           now,
           officeId,
           actorOf: (who) => (who === 'assignee' ? counsellor : colleagues[who]),
+          flights,
         });
       }
     });
@@ -117,11 +126,7 @@ export async function seedDemoCaseload(
 }
 
 /** Replays one planned case through the services, in the batch's transaction; returns the persons made. */
-async function replayCase(
-  base: ServiceContext,
-  plan: CasePlan,
-  env: { now: Date; officeId: string; actorOf: (who: StepActor) => Actor },
-): Promise<number> {
+async function replayCase(base: ServiceContext, plan: CasePlan, env: ReplayEnv): Promise<number> {
   const at = (daysAgo: number, who: StepActor): ServiceContext => ({
     ...base,
     actor: env.actorOf(who),
@@ -146,10 +151,21 @@ async function replayCase(
     fundingProject: plan.fundingProject,
   });
   const tasks = new Map<string, string>();
-  for (const action of plan.actions) {
+  for (const [index, action] of plan.actions.entries()) {
     const ctx = at(action.daysAgo, action.actor);
     switch (action.kind) {
       case 'transition':
+        if (MOVEMENT_STEPS.includes(action.transition)) {
+          // Travel goes through the movements services: the case follows its bookings.
+          kase = await replayTravel(ctx, kase, action.transition, {
+            day: ['book_travel', 'no_show_rebook'].includes(action.transition)
+              ? flightDay(plan, index, env)
+              : '',
+            seed: env.flights.next++,
+            reason: action.reason,
+          });
+          break;
+        }
         if (action.transition === 'decide_eligible' || action.transition === 'decide_ineligible') {
           // The decision steps follow a recorded eligibility decision: record it as the counsellor would.
           const eligible = action.transition === 'decide_eligible';
@@ -221,6 +237,73 @@ async function replayCase(
     throw new Error(`Demo case ${kase.reference} ended in ${kase.status}, planned ${plan.finalStatus}`);
   }
   return personIds.length;
+}
+
+interface ReplayEnv {
+  now: Date;
+  officeId: string;
+  actorOf: (who: StepActor) => Actor;
+  /** Counts the flights booked, so that future flights spread over today, tomorrow and the days after. */
+  flights: { next: number; future: number };
+}
+
+const MOVEMENT_STEPS = [
+  'book_travel',
+  'mark_departed',
+  'no_show_rebook',
+  'no_show_documents',
+  'confirm_arrival',
+  'withdraw',
+];
+const BOARD_STEPS = ['mark_departed', 'no_show_rebook', 'no_show_documents'];
+
+/**
+ * The local day of the flight booked at `index`: the day of the next board step (departure or
+ * no-show), or, when the case is still waiting to fly, today, tomorrow or a day after.
+ */
+function flightDay(plan: CasePlan, index: number, env: ReplayEnv): string {
+  const next = plan.actions
+    .slice(index + 1)
+    .find((action) => action.kind === 'transition' && BOARD_STEPS.includes(action.transition));
+  // Flights still to come go to today, tomorrow and the day after in turn, so each board has some.
+  const at = next
+    ? env.now.getTime() - next.daysAgo * DAY_MS
+    : env.now.getTime() + (env.flights.future++ % 3) * DAY_MS;
+  return localDate(new Date(at), 'Europe/Amsterdam');
+}
+
+/** One travel step of a demo case, through the movements services; returns the case as it is after it. */
+async function replayTravel(
+  ctx: ServiceContext,
+  kase: CaseRow,
+  transition: string,
+  flight: { day: string; seed: number; reason?: string },
+): Promise<CaseRow> {
+  switch (transition) {
+    case 'book_travel':
+      await bookDemoFlight(ctx, kase, flight.day, flight.seed);
+      break;
+    case 'mark_departed':
+      await recordDemoBoard(ctx, kase, 'departed');
+      break;
+    case 'no_show_rebook':
+      await recordDemoBoard(ctx, kase, 'no_show', 'rebook');
+      await rebookDemoFlight(ctx, kase, flight.day, flight.seed);
+      break;
+    case 'no_show_documents':
+      await recordDemoBoard(ctx, kase, 'no_show', 'travel_documents');
+      break;
+    case 'confirm_arrival':
+      await handOverDemoCase(ctx, kase);
+      break;
+    case 'withdraw': {
+      // A booked case withdrawing: the booking is cancelled first (the case goes back to travel documents).
+      if (kase.status === 'travel_booked') await cancelDemoBooking(ctx, kase, 'The client withdrew');
+      const current = await loadCaseForEvent(ctx.tx, kase.missionId, kase.id);
+      return transitionCase(ctx, current.id, { transition: 'withdraw', reason: flight.reason });
+    }
+  }
+  return loadCaseForEvent(ctx.tx, kase.missionId, kase.id);
 }
 
 function personInput(person: PersonPlan, now: Date) {

@@ -7,10 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { type Database, selectRows } from '../../platform/db/database.js';
+import { localDate } from '../../platform/time/mission-calendar.js';
 import { openTestDatabase } from '../../test-support/test-database.js';
 import { AVRR_STATUSES } from '../cases/workflow/index.js';
 import { missions } from '../organisation/schema.js';
-import { planDemoCaseload } from './demo-caseload-plan.js';
+import { summariesAgainstRebuild } from '../reports/summary-rebuild-check.js';
+import { demoCountries, planDemoCaseload } from './demo-caseload-plan.js';
 import {
   DEMO_MISSION_CODE,
   DEMO_PASSWORD,
@@ -110,6 +112,57 @@ describe('demo seed', () => {
     }
   });
 
+  it('creates travel through the movements services: bookings behind every status, flights on today’s and tomorrow’s boards, and figures that agree', async () => {
+    const contradictions = await selectRows<{ reference: string; status: string }>(
+      database.db,
+      sql`select k.reference, k.status from cases k
+          where k.mission_id = ${missionId} and (
+            (k.status = 'travel_booked' and exists (
+               select 1 from case_group_members m
+                where m.mission_id = k.mission_id and m.case_group_id = k.case_group_id
+                  and not exists (
+                    select 1 from bookings b join booking_passengers p on p.mission_id = b.mission_id and p.booking_id = b.id
+                     where b.mission_id = k.mission_id and b.case_id = k.id and b.status = 'confirmed'
+                       and p.person_id = m.person_id and p.status <> 'cancelled')))
+            or (k.status in ('departed', 'arrived', 'reintegration', 'monitoring') and not exists (
+               select 1 from bookings b join booking_passengers p on p.mission_id = b.mission_id and p.booking_id = b.id
+                where b.mission_id = k.mission_id and b.case_id = k.id and b.status = 'confirmed'
+                  and p.status in ('departed', 'arrived'))))`,
+    );
+    expect(contradictions).toEqual([]);
+
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: demoEmail('movements'), password: DEMO_PASSWORD },
+    });
+    expect(login.statusCode, login.body).toBe(200);
+    const cookie = login.cookies.find((c) => c.name === 'passage_session')!;
+    const get = (url: string) => app.inject({ method: 'GET', url, cookies: { [cookie.name]: cookie.value } });
+    const today = localDate(new Date(), 'Europe/Amsterdam');
+    const tomorrow = localDate(new Date(Date.now() + 86_400_000), 'Europe/Amsterdam');
+    for (const date of [today, tomorrow]) {
+      const board = await get(`/api/v1/board?airport=AMS&date=${date}`);
+      expect(board.statusCode, board.body).toBe(200);
+      expect(board.json().departures.length, date).toBeGreaterThan(0);
+    }
+
+    const [flown] = await selectRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from booking_passengers p
+            join bookings b on b.mission_id = p.mission_id and b.id = p.booking_id
+          where p.mission_id = ${missionId} and b.programme = 'avrr' and p.status in ('departed', 'arrived')`,
+    );
+    expect(flown!.n).toBeGreaterThan(0);
+    const [counted] = await selectRows<{ n: number }>(
+      database.db,
+      sql`select coalesce(sum(persons), 0)::int as n from case_departure_counts where mission_id = ${missionId}`,
+    );
+    expect(counted!.n).toBe(flown!.n);
+    const { kept, rebuilt } = await summariesAgainstRebuild(database.db, missionId);
+    expect(rebuilt).toEqual(kept);
+  });
+
   it('adds people from many countries, notes, documents and tasks (some overdue)', async () => {
     const [counts] = await selectRows<{
       persons: number;
@@ -161,6 +214,48 @@ describe('demo seed', () => {
     });
     expect(list.statusCode).toBe(200);
     expect(list.json().total).toBeGreaterThan(0);
+  });
+
+  it('gives the mission embassies, budgets and referring partners, so a new user can request a travel document', async () => {
+    const signIn = async (key: string) => {
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: demoEmail(key), password: DEMO_PASSWORD },
+      });
+      const cookie = login.cookies.find((c) => c.name === 'passage_session')!;
+      return (method: 'GET' | 'POST', url: string, payload?: object) =>
+        app.inject({ method, url, payload, cookies: { [cookie.name]: cookie.value } });
+    };
+    const admin = await signIn('admin');
+    const embassies = (await admin('GET', '/api/v1/embassies')).json().items as {
+      id: string;
+      country: string;
+    }[];
+    expect(new Set(embassies.map((e) => e.country))).toEqual(new Set(demoCountries));
+    const budgets = (await admin('GET', '/api/v1/funding-budgets')).json().items;
+    expect(budgets.map((b: { projectCode: string }) => b.projectCode)).toEqual(['AVRR-NL', 'MEDICAL-NL']);
+    const partners = (await admin('GET', '/api/v1/partners'))
+      .json()
+      .items.map((p: { name: string }) => p.name);
+    expect(partners).toEqual(
+      expect.arrayContaining([
+        'Dienst Terugkeer en Vertrek (DT&V)',
+        'Centraal Orgaan opvang asielzoekers (COA)',
+      ]),
+    );
+
+    const counsellor = await signIn('counsellor');
+    const cases = (await counsellor('GET', '/api/v1/cases?page=1&pageSize=25')).json().items;
+    const kase = (await counsellor('GET', `/api/v1/cases/${cases[0].id}`)).json().case;
+    const person = kase.persons[0];
+    const embassy = embassies.find((e) => e.country === person.nationality) ?? embassies[0]!;
+    const request = await counsellor('POST', `/api/v1/cases/${kase.id}/travel-document-requests`, {
+      personId: person.id,
+      embassyId: embassy.id,
+      requestedOn: new Date().toISOString().slice(0, 10),
+    });
+    expect(request.statusCode, request.body).toBe(201);
   });
 
   it('changes nothing when it runs again', async () => {

@@ -1,6 +1,9 @@
 import type { Database } from '../../platform/db/database.js';
+import { enrol } from '../auth/second-factor.js';
+import { seedDemoDirectory } from './demo-directory.js';
 import {
   DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
   demoCounsellors,
   demoEmail,
   demoUsers,
@@ -28,6 +31,14 @@ export async function seedDemo(
   const organisation = await ensureDemoOrganisation(database.db);
   if (organisation.created) {
     options.log('Created the demo mission and users');
+    const directory = await seedDemoDirectory(database.db, organisation);
+    options.log(
+      `Added ${directory.embassies} embassies, ${directory.budgets} funding budgets and ${directory.partners} referring partners`,
+    );
+    // Managers and administrators must sign in with a second factor: the demo ones have the published key.
+    for (const user of organisation.users.filter((u) => u.role === 'manager' || u.role === 'admin')) {
+      await enrol(database.db, { userId: user.id, secret: DEMO_TOTP_SECRET, step: 0, now: new Date() });
+    }
     const count = options.caseCount ?? DEMO_CASE_COUNT;
     options.log(`Creating the demo caseload (${count} cases)...`);
     try {
@@ -49,6 +60,9 @@ export async function seedDemo(
     }
   }
   options.print(`Demo users (password: ${DEMO_PASSWORD}):`);
+  options.print(
+    `  (managers and administrators also give a code from an authenticator app set up with the key ${DEMO_TOTP_SECRET})`,
+  );
   for (const user of demoUsers) options.print(`  ${demoEmail(user.key).padEnd(40)} ${user.displayName}`);
   for (const user of demoCounsellors)
     options.print(`  ${demoEmail(user.key).padEnd(40)} ${user.displayName}`);

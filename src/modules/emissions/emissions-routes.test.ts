@@ -103,4 +103,29 @@ describe('emission factor sets', () => {
     });
     expect(response.statusCode).toBe(403);
   });
+
+  it('lets an administrator retire a set: new bookings go back to the newest set in use; the last one stays', async () => {
+    await bookAndConfirm(1); // writes the built-in set
+    const admin = await t.as(mission.users.admin);
+    const created = await admin.post('/api/v1/emission-factor-sets', {
+      name: 'Retired soon',
+      year: 2026,
+      factors: { domestic: '0.3', short_haul: '0.3', long_haul: '0.3', international_non_uk: '0.3' },
+    });
+    const set = created.json().factorSet;
+    expect((await bookAndConfirm(1)).segments[0].emissionFactorSetId).toBe(set.id);
+    const manager = await t.as(mission.users.manager);
+    expect((await manager.post(`/api/v1/emission-factor-sets/${set.id}/retire`)).statusCode).toBe(403);
+    const retired = await admin.post(`/api/v1/emission-factor-sets/${set.id}/retire`);
+    expect(retired.statusCode, retired.body).toBe(200);
+    expect(retired.json().factorSet.retiredAt).not.toBeNull();
+    expect((await bookAndConfirm(1)).segments[0].emissionFactorSetId).not.toBe(set.id);
+
+    const inUse = (await admin.get('/api/v1/emission-factor-sets'))
+      .json()
+      .items.filter((s: { retiredAt: string | null }) => s.retiredAt === null);
+    for (const other of inUse.slice(1)) await admin.post(`/api/v1/emission-factor-sets/${other.id}/retire`);
+    const last = await admin.post(`/api/v1/emission-factor-sets/${inUse[0].id}/retire`);
+    expect(last.statusCode).toBe(409);
+  });
 });

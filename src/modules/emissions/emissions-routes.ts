@@ -6,7 +6,7 @@ import { periodCap, ZIsoMonth } from '../../platform/http/field-schemas.js';
 import { badRequest } from '../../platform/http/problem.js';
 import { actorOf, authorize } from '../../platform/http/route-access.js';
 import { emissionsPolicy } from './emissions-policy.js';
-import { createFactorSet, listFactorSets } from './factor-sets.js';
+import { createFactorSet, listFactorSets, retireFactorSet } from './factor-sets.js';
 import { offsettingCsv, selectOffsettingReport } from './offsetting-report.js';
 
 const tags = ['emissions'];
@@ -27,6 +27,7 @@ const ZFactorSet = z.object({
   factors: ZFactors,
   source: z.string().nullable(),
   createdAt: z.date(),
+  retiredAt: z.date().nullable().describe('when retired: new bookings no longer use it'),
 });
 const ZMonth = ZIsoMonth;
 const ZReportQuery = z
@@ -87,6 +88,26 @@ export const emissionsRoutes: FastifyPluginAsyncZod = async (app) => {
         return created;
       });
       return reply.status(201).send({ factorSet });
+    },
+  );
+
+  app.post(
+    '/emission-factor-sets/:id/retire',
+    {
+      config: { access: 'user', policy: 'emissions.createFactorSet' },
+      schema: {
+        tags,
+        summary: 'Retire a factor set: new bookings use the newest set still in use (administrators)',
+        description: 'The last set in use cannot be retired (409).',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: z.object({ factorSet: ZFactorSet }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      authorize(request, emissionsPolicy.createFactorSet(actor), 'Only administrators retire factor sets.');
+      const factorSet = await withTransaction(request, (ctx) => retireFactorSet(ctx, request.params.id));
+      return { factorSet };
     },
   );
 

@@ -1,6 +1,8 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/record-audit.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
+import { conflict, notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { DistanceBandFactors } from './flight-emissions.js';
 import { type EmissionFactorSetRow, emissionFactorSets } from './schema.js';
@@ -21,12 +23,15 @@ export const DEFAULT_FACTORS: DistanceBandFactors = {
   longHaulFromKm: 3700,
 };
 
-/** The newest factor set of the mission; the built-in one is written the first time it is needed. */
+/**
+ * The newest factor set of the mission that is not retired; the built-in one is written the first
+ * time it is needed. (The last set in use cannot be retired, so there always is one once written.)
+ */
 export async function currentFactorSet(ctx: ServiceContext): Promise<EmissionFactorSetRow> {
   const [latest] = await ctx.tx
     .select()
     .from(emissionFactorSets)
-    .where(eq(emissionFactorSets.missionId, ctx.actor.missionId))
+    .where(and(eq(emissionFactorSets.missionId, ctx.actor.missionId), isNull(emissionFactorSets.retiredAt)))
     .orderBy(desc(emissionFactorSets.createdAt), desc(emissionFactorSets.version))
     .limit(1);
   if (latest) return latest;
@@ -88,5 +93,37 @@ export async function createFactorSet(
       createdAt: ctx.now,
     })
     .returning();
+  return row!;
+}
+
+/**
+ * Retires a factor set: new bookings use the newest set still in use, past ones keep theirs. The
+ * last set in use cannot be retired (load a newer one first).
+ */
+export async function retireFactorSet(ctx: ServiceContext, id: string): Promise<EmissionFactorSetRow> {
+  const missionId = ctx.actor.missionId;
+  const where = and(eq(emissionFactorSets.missionId, missionId), eq(emissionFactorSets.id, id));
+  const [set] = await ctx.tx.select().from(emissionFactorSets).where(where).for('update');
+  if (!set) throw notFound('Emission factor set');
+  if (set.retiredAt) return set;
+  const [other] = await ctx.tx
+    .select({ id: emissionFactorSets.id })
+    .from(emissionFactorSets)
+    .where(
+      and(
+        eq(emissionFactorSets.missionId, missionId),
+        ne(emissionFactorSets.id, id),
+        isNull(emissionFactorSets.retiredAt),
+      ),
+    )
+    .limit(1);
+  if (!other) throw conflict('This is the only factor set in use: load a newer one before retiring it.');
+  const [row] = await ctx.tx.update(emissionFactorSets).set({ retiredAt: ctx.now }).where(where).returning();
+  await recordAudit(ctx, {
+    action: 'emission_factor_set.retire',
+    recordType: 'emission_factor_set',
+    recordId: id,
+    after: { retiredAt: ctx.now },
+  });
   return row!;
 }

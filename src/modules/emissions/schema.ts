@@ -21,6 +21,8 @@ export const emissionFactorSets = pgTable(
     source: text('source'),
     createdBy: uuid('created_by'),
     createdAt: at('created_at').notNull(),
+    /** When an administrator retired the set: new bookings no longer use it, past ones keep it. */
+    retiredAt: at('retired_at'),
   },
   (t) => [
     primaryKey({ columns: [t.missionId, t.id] }),

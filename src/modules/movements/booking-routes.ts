@@ -2,13 +2,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTransaction } from '../../platform/db/transaction.js';
 import { actorOf, authorize } from '../../platform/http/route-access.js';
-import { loadCase } from '../cases/load-case.js';
 import { cancelBooking } from './cancel-booking.js';
+import { getCaseTravel, loadCaseForTravel } from './case-travel.js';
 import { confirmBooking } from './confirm-booking.js';
 import { createBooking } from './create-booking.js';
 import { listCaseBookings, loadBooking } from './load-booking.js';
 import { movementsPolicy } from './movements-policy.js';
-import { ZBooking, ZCancelBooking, ZCreateBooking, ZIdParams, ZItinerary } from './movements-schemas.js';
+import {
+  ZBooking,
+  ZCancelBooking,
+  ZCaseTravel,
+  ZCreateBooking,
+  ZIdParams,
+  ZItinerary,
+} from './movements-schemas.js';
 import { presentBookings } from './present-booking.js';
 import { rebookBooking } from './rebook-booking.js';
 
@@ -33,7 +40,7 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = actorOf(request);
       const booking = await withTransaction(request, async (ctx) => {
-        const kase = request.body.caseId ? await loadCase(ctx.tx, actor, request.body.caseId) : null;
+        const kase = request.body.caseId ? await loadCaseForTravel(ctx.tx, actor, request.body.caseId) : null;
         authorize(
           request,
           movementsPolicy.changeBooking(actor, kase),
@@ -43,6 +50,30 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
         return (await presentBookings(ctx.tx, [created]))[0]!;
       });
       return reply.status(201).send({ booking });
+    },
+  );
+
+  app.get(
+    '/cases/:id/travel',
+    {
+      config: { access: 'user', policy: 'movements.read' },
+      schema: {
+        tags,
+        summary:
+          "What a case's travel needs: travellers' names, documents, and the bookings with escorts and special needs",
+        description:
+          'For whoever may read the case, and for the movements team at the case’s office, restricted (trafficking) cases included: it carries nothing but what travel needs.',
+        params: ZIdParams,
+        response: { 200: ZCaseTravel },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const db = request.server.database.db;
+      const kase = await loadCaseForTravel(db, actor, request.params.id);
+      authorize(request, movementsPolicy.readCaseTravel(actor, kase));
+      const travel = await getCaseTravel(db, kase);
+      return { ...travel, bookings: await presentBookings(db, await listCaseBookings(db, kase)) };
     },
   );
 
@@ -60,7 +91,7 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = actorOf(request);
       const db = request.server.database.db;
-      const kase = await loadCase(db, actor, request.params.id);
+      const kase = await loadCaseForTravel(db, actor, request.params.id);
       authorize(request, movementsPolicy.readCaseBookings(actor, kase));
       return { items: await presentBookings(db, await listCaseBookings(db, kase)) };
     },

@@ -5,12 +5,13 @@ import { emitEvent } from '../../platform/events/event-bus.js';
 import { conflict } from '../../platform/http/problem.js';
 import { appendCaseEvent } from '../cases/case-events.js';
 import type { CaseRow } from '../cases/load-case.js';
+import { assertNobodyTravelled, followBookingChange } from './case-movement-facts.js';
 import { type BookingRow, bookingPassengers, bookings } from './schema.js';
 
 /**
- * Cancels a booking; travellers of a confirmed one are told by SMS and partners by event. The
- * case keeps its status: whether it goes back to travel documents or is rebooked is the
- * caseworker's decision.
+ * Cancels a booking; travellers of a confirmed one are told by SMS and partners by event. A booking
+ * on which someone has already travelled cannot be cancelled (409 naming them). A travel-booked case
+ * that no longer has a confirmed booking for everyone goes back to travel documents (`cancel_travel`).
  */
 export async function cancelBooking(
   ctx: ServiceContext,
@@ -21,6 +22,7 @@ export async function cancelBooking(
   if (booking.status !== 'booked' && booking.status !== 'confirmed') {
     throw conflict(`The booking is already ${booking.status}.`);
   }
+  await assertNobodyTravelled(ctx, booking.id, 'cancelled');
   const [cancelled] = await ctx.tx
     .update(bookings)
     .set({ status: 'cancelled', cancelReason: reason, updatedAt: ctx.now })
@@ -41,6 +43,7 @@ export async function cancelBooking(
       ),
     );
   if (kase) await appendCaseEvent(ctx, kase.id, 'booking_cancelled', { bookingId: booking.id, reason });
+  await followBookingChange(ctx, kase);
   await recordAudit(ctx, {
     action: 'booking.cancel',
     recordType: 'booking',

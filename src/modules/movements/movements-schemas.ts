@@ -201,3 +201,33 @@ export const ZAssistTask = z.object({
   assigneeId: z.uuid().nullable(),
   doneAt: z.date().nullable(),
 });
+
+/** What a case's travel needs, and nothing about why the person travels (no vulnerabilities or notes). */
+export const ZCaseTravel = z.object({
+  case: z.object({ id: z.uuid(), reference: z.string(), status: z.string(), officeId: z.uuid() }),
+  travellers: z.array(
+    z.object({
+      personId: z.uuid(),
+      role: z.enum(['principal', 'member']),
+      givenName: z.string(),
+      familyName: z.string().nullable(),
+      givenNameNative: z.string().nullable(),
+      familyNameNative: z.string().nullable(),
+      sex: z.string(),
+      dateOfBirth: z.string().nullable(),
+      nationalities: z.array(z.string()),
+      preferredLanguage: z.string().nullable(),
+      phone: z.string().nullable(),
+      documents: z.array(
+        z.object({
+          kind: z.string(),
+          number: z.string(),
+          issuingCountry: z.string(),
+          validFrom: z.string().nullable(),
+          validUntil: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+  bookings: z.array(ZBooking),
+});

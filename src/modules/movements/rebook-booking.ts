@@ -6,7 +6,7 @@ import { conflict } from '../../platform/http/problem.js';
 import { appendCaseEvent } from '../cases/case-events.js';
 import type { CaseRow } from '../cases/load-case.js';
 import { createAssistTasks } from './assist-tasks.js';
-import { ensureTravelBooked } from './confirm-booking.js';
+import { assertNobodyTravelled, ensureTravelBooked, followBookingChange } from './case-movement-facts.js';
 import type { Itinerary } from './movements-schemas.js';
 import { type BookingRow, bookingPassengers, bookings } from './schema.js';
 import { writeItinerary } from './write-itinerary.js';
@@ -32,28 +32,29 @@ export async function rebookBooking(
       and(eq(bookingPassengers.missionId, booking.missionId), eq(bookingPassengers.bookingId, booking.id)),
     )
     .orderBy(asc(bookingPassengers.position));
-  if (previous.some((p) => p.status === 'departed' || p.status === 'arrived')) {
-    throw conflict('Some passengers of this booking have already travelled; book the others separately.');
-  }
+  await assertNobodyTravelled(ctx, booking.id, 'rebooked');
   const passengers =
     itinerary.passengers ??
     previous
       .filter((p) => p.status !== 'cancelled')
       .map((p) => ({ personId: p.personId, specialNeeds: p.specialNeeds }));
   const stillConfirmed = booking.status === 'confirmed';
-  const updatedCase = stillConfirmed ? await ensureTravelBooked(ctx, kase) : kase;
   await ctx.tx
     .update(bookings)
     .set({ status: 'superseded', updatedAt: ctx.now })
     .where(and(eq(bookings.missionId, booking.missionId), eq(bookings.id, booking.id)));
   const next = await writeItinerary(ctx, {
-    kase: updatedCase,
+    kase,
     itinerary: { ...itinerary, passengers },
     kind: booking.kind,
     programme: booking.programme,
     lineage: { lineageId: booking.lineageId, version: booking.version + 1, supersedesId: booking.id },
     status: stillConfirmed ? 'confirmed' : 'booked',
   });
+  // The new version must still hold everyone of a travel-booked case, or the case goes back.
+  const updatedCase = stillConfirmed
+    ? await followBookingChange(ctx, await ensureTravelBooked(ctx, kase))
+    : await followBookingChange(ctx, kase);
   if (stillConfirmed) {
     await createAssistTasks(ctx, next.id);
     await emitEvent(ctx, 'booking.changed', { bookingId: next.id, caseId: next.caseId });

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../platform/db/transaction.js';
 import { conflict } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import { appendCaseEvent } from '../cases/case-events.js';
+import { followArrival } from './case-movement-facts.js';
 import { loadBookingPassenger } from './load-booking-passenger.js';
 import { assistTasks, bookingPassengers, passengerHandovers, type receivingPartyKinds } from './schema.js';
 
@@ -17,7 +18,8 @@ export interface HandoverInput {
 /**
  * Records that an arriving passenger was handed to the receiving party (the reception agency, a
  * family member): when, to whom, and by which officer. The passenger counts as arrived; once the
- * whole group is handed over, the booking's handover task is ticked off.
+ * whole group is handed over, the booking's handover task is ticked off, and an AVRR case whose
+ * departed people have all arrived moves to arrived.
  */
 export async function recordHandover(ctx: ServiceContext, passengerId: string, input: HandoverInput) {
   const { passenger, booking, kase } = await loadBookingPassenger(ctx.tx, ctx.actor, passengerId, {
@@ -25,6 +27,12 @@ export async function recordHandover(ctx: ServiceContext, passengerId: string, i
   });
   if (booking.status !== 'confirmed' || passenger.status === 'cancelled' || passenger.status === 'no_show') {
     throw conflict(`This passenger (${passenger.status}) is not travelling on a confirmed booking.`);
+  }
+  // On a departure booking the handover at the destination follows the departure.
+  if (booking.kind === 'departure' && passenger.status !== 'departed' && passenger.status !== 'arrived') {
+    throw conflict(`This passenger (${passenger.status}) has not been marked departed yet.`, {
+      currentStatus: passenger.status,
+    });
   }
   const handedOverAt = input.handedOverAt ? new Date(input.handedOverAt) : ctx.now;
   const id = newId();
@@ -81,6 +89,7 @@ export async function recordHandover(ctx: ServiceContext, passengerId: string, i
       handedOverAt: handedOverAt.toISOString(),
     });
   }
+  if (booking.kind === 'departure') await followArrival(ctx, kase);
   await recordAudit(ctx, {
     action: 'booking.handover',
     recordType: 'booking_passenger',

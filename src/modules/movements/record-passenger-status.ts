@@ -6,6 +6,7 @@ import { conflict } from '../../platform/http/problem.js';
 import { appendCaseEvent } from '../cases/case-events.js';
 import type { CaseRow } from '../cases/load-case.js';
 import { transitionCase } from '../cases/transition-case.js';
+import { followArrival } from './case-movement-facts.js';
 import { loadBookingPassenger } from './load-booking-passenger.js';
 import { canMovePassenger } from './passenger-status.js';
 import { bookingPassengers, type PassengerStatus } from './schema.js';
@@ -18,9 +19,12 @@ export interface PassengerStatusChange {
 
 /**
  * Marks a passenger checked in, departed, no-show or arrived, and carries the case along in the
- * same transaction: departure moves an AVRR case to departed (whose subscribers tell the partners);
- * a no-show sends it back to
- * rebooking or to travel documents — unless someone of the group has already left.
+ * same transaction. This is the one service that records departures and no-shows (the case route
+ * refuses those steps): departure moves an AVRR case to departed (whose subscribers tell the
+ * partners); a no-show sends it back to rebooking or to travel documents — unless someone of the
+ * group has already left; the arrival of everyone who departed moves it to arrived. Each departed
+ * passenger is a `passenger_departed` event on the case: the figures count those, so a family member
+ * who stays behind is never counted as having left.
  */
 export async function recordPassengerStatus(
   ctx: ServiceContext,
@@ -35,7 +39,10 @@ export async function recordPassengerStatus(
       `The booking is ${booking.status}; only passengers of a confirmed booking are handled at the airport.`,
     );
   }
-  if (!canMovePassenger(passenger.status, change.status)) {
+  // On a departure booking a passenger arrives only after being seen leaving.
+  const skipsDeparture =
+    booking.kind === 'departure' && change.status === 'arrived' && passenger.status !== 'departed';
+  if (skipsDeparture || !canMovePassenger(passenger.status, change.status)) {
     throw conflict(`A passenger who is ${passenger.status} cannot be marked ${change.status}.`, {
       currentStatus: passenger.status,
     });
@@ -50,19 +57,31 @@ export async function recordPassengerStatus(
     if (change.status === 'departed') {
       await appendCaseEvent(ctx, kase.id, 'passenger_departed', data);
       if (kase.programme === 'avrr' && kase.status === 'travel_booked') {
-        caseAfter = await transitionCase(ctx, kase.id, { transition: 'mark_departed' });
+        caseAfter = await transitionCase(
+          ctx,
+          kase.id,
+          { transition: 'mark_departed' },
+          { via: 'airport_board' },
+        );
       }
     } else if (change.status === 'no_show') {
       await appendCaseEvent(ctx, kase.id, 'passenger_no_show', { ...data, reason: change.reason ?? null });
       const othersLeft = await someoneDeparted(ctx, booking.id, passenger.id);
       if (kase.programme === 'avrr' && kase.status === 'travel_booked' && !othersLeft) {
-        caseAfter = await transitionCase(ctx, kase.id, {
-          transition: change.afterNoShow === 'rebook' ? 'no_show_rebook' : 'no_show_documents',
-          reason: change.reason,
-        });
+        caseAfter = await transitionCase(
+          ctx,
+          kase.id,
+          {
+            transition: change.afterNoShow === 'rebook' ? 'no_show_rebook' : 'no_show_documents',
+            reason: change.reason,
+          },
+          { via: 'airport_board' },
+        );
       }
     } else {
       await appendCaseEvent(ctx, kase.id, 'passenger_status_changed', { ...data, status: change.status });
+      if (change.status === 'arrived' && booking.kind === 'departure')
+        caseAfter = await followArrival(ctx, kase);
     }
   }
   await emitEvent(ctx, 'passenger.status_changed', {

@@ -24,6 +24,7 @@ export async function loadActor(db: Executor, userId: string): Promise<Actor | n
     locale: user.locale,
     roles: grants,
     mission,
+    ...(user.platformAdmin ? { platformAdmin: true as const } : {}),
   };
 }
 

@@ -6,6 +6,10 @@ export const organisationPolicy = {
   read: (actor: Actor) => actor.roles.length > 0,
   /** Only administrators edit the mission's lists. */
   editLists: (actor: Actor) => hasRole(actor, 'admin'),
+  /** Only administrators open, change and close offices. */
+  manageOffices: (actor: Actor) => hasRole(actor, 'admin'),
+  /** A platform administrator creates missions; a mission's administrators cannot. */
+  createMission: (actor: Actor) => actor.platformAdmin === true,
   /** Only administrators change the mission's settings (time zone, currency, languages). */
   editSettings: (actor: Actor) => hasRole(actor, 'admin'),
 };

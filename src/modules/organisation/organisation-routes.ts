@@ -1,18 +1,19 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTransaction } from '../../platform/db/transaction.js';
 import { actorOf, authorize } from '../../platform/http/route-access.js';
+import { createOffice, listOffices, updateOffice } from './offices.js';
 import { organisationPolicy } from './organisation-policy.js';
 import {
+  ZCreateOffice,
   ZCreateReferralSource,
   ZOffice,
+  ZOfficeListQuery,
   ZReferralSource,
+  ZUpdateOffice,
   ZUpdateReferralSource,
-  ZUserSummary,
 } from './organisation-schemas.js';
 import { createReferralSource, listReferralSources, updateReferralSource } from './referral-sources.js';
-import { offices, users } from './schema.js';
 
 const tags = ['organisation'];
 
@@ -34,47 +35,61 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       config: read,
       schema: {
         tags,
-        summary: 'Offices and work locations of the mission',
+        summary: 'Offices and work locations of the mission (open ones unless asked)',
+        querystring: ZOfficeListQuery,
         response: { 200: z.object({ items: z.array(ZOffice) }) },
       },
     },
     async (request) => {
       const actor = actorOf(request);
       authorize(request, organisationPolicy.read(actor));
-      const items = await request.server.database.db
-        .select({
-          id: offices.id,
-          name: offices.name,
-          kind: offices.kind,
-          country: offices.country,
-          city: offices.city,
-        })
-        .from(offices)
-        .where(eq(offices.missionId, actor.missionId))
-        .orderBy(asc(offices.name));
+      const items = await listOffices(request.server.database.db, actor.missionId, {
+        includeInactive: request.query.includeInactive,
+      });
       return { items };
     },
   );
 
-  app.get(
-    '/users',
+  app.post(
+    '/offices',
     {
-      config: read,
+      config: { access: 'user', policy: 'organisation.manageOffices' },
       schema: {
         tags,
-        summary: 'Active users of the mission (for assignee pickers)',
-        response: { 200: z.object({ items: z.array(ZUserSummary) }) },
+        summary: 'Open an office or work location',
+        description: 'Administrators only; audited.',
+        body: ZCreateOffice,
+        response: { 201: z.object({ office: ZOffice }) },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      authorize(request, organisationPolicy.manageOffices(actor), 'Only administrators open offices.');
+      const office = await withTransaction(request, (ctx) => createOffice(ctx, request.body));
+      return reply.status(201).send({ office });
+    },
+  );
+
+  app.patch(
+    '/offices/:id',
+    {
+      config: { access: 'user', policy: 'organisation.manageOffices' },
+      schema: {
+        tags,
+        summary: 'Rename an office, change its kind or place, close it (active false) or reopen it',
+        description: 'Administrators only; audited. A closed office keeps its cases and history.',
+        params: z.object({ id: z.uuid() }),
+        body: ZUpdateOffice,
+        response: { 200: z.object({ office: ZOffice }) },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      authorize(request, organisationPolicy.read(actor));
-      const items = await request.server.database.db
-        .select({ id: users.id, displayName: users.displayName, email: users.email })
-        .from(users)
-        .where(and(eq(users.missionId, actor.missionId), eq(users.active, true)))
-        .orderBy(asc(users.displayName));
-      return { items };
+      authorize(request, organisationPolicy.manageOffices(actor), 'Only administrators change offices.');
+      const office = await withTransaction(request, (ctx) =>
+        updateOffice(ctx, request.params.id, request.body),
+      );
+      return { office };
     },
   );
 

@@ -12,10 +12,36 @@ const isIso6391 = (code: string) => /^[a-z]{2}$/.test(code) && langs.has('1', co
 export const ZOffice = z.object({
   id: z.uuid(),
   name: z.string(),
-  kind: z.enum(officeKinds),
-  country: z.string(),
+  kind: z
+    .enum(officeKinds)
+    .describe(
+      'mission_office: host-country office; reception_centre; detention_centre; airport_desk; origin_office: office in a country of origin',
+    ),
+  country: z.string().describe('ISO 3166-1 alpha-2'),
   city: z.string().nullable(),
+  active: z.boolean().describe('false: closed; keeps its records, takes no new roles'),
 });
+
+export const ZOfficeListQuery = z.object({
+  includeInactive: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .describe('also the closed offices'),
+});
+
+export const ZCreateOffice = z.object({
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(officeKinds),
+  country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code of two capital letters'),
+  city: z.string().trim().min(1).max(200).nullable().optional(),
+});
+export type CreateOffice = z.infer<typeof ZCreateOffice>;
+
+export const ZUpdateOffice = ZCreateOffice.extend({ active: z.boolean() })
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, 'change at least one field');
+export type UpdateOffice = z.infer<typeof ZUpdateOffice>;
 
 export const ZUserSummary = z.object({ id: z.uuid(), displayName: z.string(), email: z.string() });
 
@@ -60,16 +86,25 @@ export const ZMissionSettings = z.object({
 });
 export type MissionSettingsView = z.infer<typeof ZMissionSettings>;
 
+/** An IANA time zone. */
+export const ZTimeZone = z
+  .string()
+  .refine(isTimeZone, 'not an IANA time zone (for example Europe/Amsterdam)');
+/** An ISO 4217 currency code. */
+export const ZCurrency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'an ISO 4217 code of three capital letters')
+  .refine((code) => currencies.has(code), 'not an ISO 4217 currency code');
+/** An ISO 639-1 language code. */
+export const ZLanguage = z.string().refine(isIso6391, 'not an ISO 639-1 language code');
+
 export const ZUpdateMissionSettings = z
   .object({
     name: z.string().trim().min(1).max(200),
-    timeZone: z.string().refine(isTimeZone, 'not an IANA time zone (for example Europe/Amsterdam)'),
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code of three capital letters')
-      .refine((code) => currencies.has(code), 'not an ISO 4217 currency code'),
-    languages: z.array(z.string().refine(isIso6391, 'not an ISO 639-1 language code')).min(1).max(20),
-    locale: z.string().refine(isIso6391, 'not an ISO 639-1 language code'),
+    timeZone: ZTimeZone,
+    currency: ZCurrency,
+    languages: z.array(ZLanguage).min(1).max(20),
+    locale: ZLanguage,
   })
   .partial()
   .refine((value) => Object.keys(value).length > 0, 'change at least one setting');

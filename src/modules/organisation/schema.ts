@@ -48,6 +48,8 @@ export const offices = pgTable(
     kind: text('kind').$type<OfficeKind>().notNull(),
     country: text('country').notNull(),
     city: text('city'),
+    /** A closed office keeps its records and history but takes no new cases or users. */
+    active: boolean('active').notNull().default(true),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.missionId, t.id] }), unique('offices_name_uq').on(t.missionId, t.name)],
@@ -67,6 +69,8 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash'),
   locale: text('locale').notNull().default('en'),
   active: boolean('active').notNull().default(true),
+  /** A platform administrator runs the installation: creates missions. Not a role of one mission. */
+  platformAdmin: boolean('platform_admin').notNull().default(false),
   createdAt: at('created_at').notNull().defaultNow(),
 });
 

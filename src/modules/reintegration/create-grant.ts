@@ -84,6 +84,12 @@ export async function createGrant(
     .for('update');
   if (!budget)
     refuse('The funding project has no budget.', 'body.fundingProject', 'No budget for this project');
+  if (!budget!.active)
+    refuse(
+      `The budget of ${budget!.projectCode} is retired: it funds no new grants.`,
+      'body.fundingProject',
+      'Budget retired',
+    );
   if (budget!.currency !== input.currency) {
     refuse(
       `The budget of ${budget!.projectCode} is in ${budget!.currency}.`,

@@ -27,8 +27,15 @@ export const reintegrationPolicy = {
   /** Finalising and later revisions happen in the country of origin. */
   finalisePlan: (actor: Actor, kase: CaseForPolicy, plan: PlanForPolicy | null) =>
     reintegrationPolicy.read(actor, kase, plan) && atOriginOffice(actor, plan),
-  createGrant: (actor: Actor, kase: CaseForPolicy) =>
-    casePolicy.update(actor, kase) || (casePolicy.read(actor, kase) && hasRole(actor, 'manager')),
+  /**
+   * Grants are made by the caseworkers of the case, a manager, and the reintegration officers who
+   * follow it: at the plan's office in the country of origin, or at the case's own office.
+   */
+  createGrant: (actor: Actor, kase: CaseForPolicy, plan: PlanForPolicy | null) =>
+    casePolicy.update(actor, kase) ||
+    (casePolicy.read(actor, kase) && hasRole(actor, 'manager')) ||
+    (reintegrationPolicy.read(actor, kase, plan) && atOriginOffice(actor, plan)) ||
+    (casePolicy.read(actor, kase) && hasRoleAt(actor, kase.officeId, 'reintegration_officer')),
   disburse: (actor: Actor, kase: CaseForPolicy, plan: PlanForPolicy | null, grant: GrantForPolicy) =>
     reintegrationPolicy.read(actor, kase, plan) &&
     hasRoleAt(actor, grant.originOfficeId, 'reintegration_officer'),
@@ -42,7 +49,7 @@ export function reintegrationPolicies(actor: Actor, kase: CaseForPolicy, plan: P
   return {
     draftPlan: reintegrationPolicy.draftPlan(actor, kase, plan),
     finalisePlan: plan !== null && reintegrationPolicy.finalisePlan(actor, kase, plan),
-    createGrant: plan !== null && reintegrationPolicy.createGrant(actor, kase),
+    createGrant: plan !== null && reintegrationPolicy.createGrant(actor, kase, plan),
     disburse: plan !== null && hasRoleAt(actor, plan.originOfficeId, 'reintegration_officer'),
   };
 }

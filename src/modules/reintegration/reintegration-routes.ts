@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { withTransaction } from '../../platform/db/transaction.js';
 import { notFound } from '../../platform/http/problem.js';
 import { actorOf, authorize } from '../../platform/http/route-access.js';
-import { addPartnerNgo } from './add-partner-ngo.js';
-import { createFundingBudget, listFundingBudgets } from './create-funding-budget.js';
+import { addPartnerNgo, updatePartnerNgo } from './add-partner-ngo.js';
+import { createFundingBudget, listFundingBudgets, updateFundingBudget } from './create-funding-budget.js';
 import { createGrant } from './create-grant.js';
 import { finalisePlan } from './finalise-plan.js';
 import { resolveGrantCaps } from './grant-caps.js';
@@ -28,6 +28,8 @@ import {
   ZPlanResponse,
   ZRecordDisbursement,
   ZSavePlan,
+  ZUpdateBudget,
+  ZUpdatePartnerNgo,
 } from './reintegration-schemas.js';
 import { savePlan } from './save-plan.js';
 
@@ -158,7 +160,7 @@ export const reintegrationRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       const grant = await withTransaction(request, async (ctx) => {
         const { kase, plan } = await loadReintegrationCase(ctx.tx, actor, request.params.id);
-        authorize(request, reintegrationPolicy.createGrant(actor, kase));
+        authorize(request, reintegrationPolicy.createGrant(actor, kase, plan));
         const caps = await resolveGrantCaps(ctx.tx, {
           kase,
           type: request.body.type,
@@ -270,6 +272,51 @@ export const reintegrationRoutes: FastifyPluginAsyncZod = async (app) => {
       authorize(request, reintegrationPolicy.managePartners(actor));
       const partnerNgo = await withTransaction(request, (ctx) => addPartnerNgo(ctx, request.body));
       return reply.status(201).send({ partnerNgo });
+    },
+  );
+
+  app.patch(
+    '/funding-budgets/:id',
+    {
+      config: { access: 'user', policy: 'reintegration.manageBudgets' },
+      schema: {
+        tags,
+        summary:
+          'Rename a budget, change its amount, retire it (active false) or bring it back (managers, administrators)',
+        params: z.object({ id: z.uuid() }),
+        body: ZUpdateBudget,
+        response: { 200: z.object({ budget: ZBudget }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      authorize(request, reintegrationPolicy.manageBudgets(actor));
+      const budget = await withTransaction(request, (ctx) =>
+        updateFundingBudget(ctx, request.params.id, request.body),
+      );
+      return { budget };
+    },
+  );
+
+  app.patch(
+    '/partner-ngos/:id',
+    {
+      config: { access: 'user', policy: 'reintegration.managePartners' },
+      schema: {
+        tags,
+        summary: 'Rename a partner NGO, retire it (active false) or bring it back (administrators)',
+        params: z.object({ id: z.uuid() }),
+        body: ZUpdatePartnerNgo,
+        response: { 200: z.object({ partnerNgo: ZPartnerNgo }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      authorize(request, reintegrationPolicy.managePartners(actor));
+      const partnerNgo = await withTransaction(request, (ctx) =>
+        updatePartnerNgo(ctx, request.params.id, request.body),
+      );
+      return { partnerNgo };
     },
   );
 };

@@ -73,6 +73,7 @@ export const ZBudget = z.object({
   amount: z.string(),
   committed: z.string(),
   remaining: z.string(),
+  active: z.boolean().describe('false: retired; its grants stay, it funds no new ones'),
 });
 export const ZCreateBudget = z.object({
   projectCode: z.string().trim().min(1).max(100),
@@ -81,9 +82,22 @@ export const ZCreateBudget = z.object({
   amount: ZAmount,
 });
 export type CreateBudget = z.infer<typeof ZCreateBudget>;
+export const ZUpdateBudget = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    amount: ZAmount.describe('never below what grants have drawn'),
+    active: z.boolean(),
+  })
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, 'change at least one field');
+export type UpdateBudget = z.infer<typeof ZUpdateBudget>;
 
 export const ZPartnerNgo = z.object({ id: z.uuid(), name: z.string(), active: z.boolean() });
 export const ZCreatePartnerNgo = z.object({ name: z.string().trim().min(1).max(200) });
+export const ZUpdatePartnerNgo = z
+  .object({ name: z.string().trim().min(1).max(200), active: z.boolean() })
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, 'change at least one field');
 
 export const ZDisbursement = z.object({
   id: z.uuid(),

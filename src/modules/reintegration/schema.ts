@@ -92,6 +92,8 @@ export const fundingBudgets = pgTable(
     currency: text('currency').notNull(),
     amount: money('amount').notNull(),
     committed: money('committed').notNull().default('0'),
+    /** A retired budget keeps its grants but funds no new ones. */
+    active: boolean('active').notNull().default(true),
     createdBy: uuid('created_by').notNull(),
     createdAt: at('created_at').notNull(),
   },

@@ -10,6 +10,7 @@ import { buildMission, type TestMission } from '../../test-support/build-mission
 import { startTestApp, type TestApp } from '../../test-support/test-app.js';
 import { amsIstEbl, buildTravellingCase } from '../movements/movements-test-support.js';
 import { depart, openCase } from './reports-test-support.js';
+import { summariesAgainstRebuild } from './summary-rebuild-check.js';
 
 let t: TestApp;
 let mission: TestMission;
@@ -34,7 +35,7 @@ async function run(name: string, query = period()) {
   return response.json().rows as Record<string, unknown>[];
 }
 
-/** A family of an Iraqi and a Syrian flying to Erbil, and an Afghan with health needs (no booking). */
+/** A family of an Iraqi and a Syrian flying to Erbil, and an Afghan with health needs flying to Kabul. */
 async function givenDepartures() {
   const { kase, personIds } = await buildTravellingCase(t.database.db, mission, [{}, {}]);
   const { persons } = await import('../persons/schema.js');
@@ -119,6 +120,38 @@ describe('report queries on known data', () => {
     expect(nl[0]).toMatchObject({ countryName: 'Republiek Irak' });
   });
 
+  it('counts only the family member who flew when the other is a no-show, in every figure', async () => {
+    const family = await openCase(t, mission, {
+      nationalities: [['IQ'], ['IQ']],
+      vulnerabilities: ['health_needs'],
+    });
+    const { passengers } = await depart(t, mission, family.id, { to: 'EBL', departing: 1 });
+    const movements = await t.as(mission.users.movements);
+    const noShow = await movements.post(`/api/v1/board/passengers/${passengers[1]!.id}/status`, {
+      status: 'no_show',
+      reason: 'Stayed with relatives',
+    });
+    expect(noShow.statusCode, noShow.body).toBe(200);
+    expect(noShow.json().caseStatus).toBe('departed');
+    const year = today().slice(0, 4);
+    const thisYear = `from=${year}-01-01&to=${today()}`;
+    expect(await run('avrr-departures', thisYear)).toEqual([
+      { country: 'IQ', countryName: 'Iraq', cases: 1, persons: 1, thirdCountryPersons: 0 },
+    ]);
+    const vulnerable = await run('departures-by-vulnerability', thisYear);
+    expect(vulnerable.find((row) => row.category === 'health_needs')).toMatchObject({ cases: 1, persons: 1 });
+    const api = await t.as(mission.users.manager);
+    const dashboard = (await api.get(`/api/v1/dashboard?${thisYear}`)).json();
+    const weeks = dashboard.departuresPerWeek as { cases: number; persons: number }[];
+    expect(weeks.reduce((sum, week) => sum + week.persons, 0)).toBe(1);
+    expect(weeks.reduce((sum, week) => sum + week.cases, 0)).toBe(1);
+    const annual = await api.get(`/api/v1/annual-report?year=${year}`);
+    expect(annual.statusCode, annual.body).toBe(200);
+    expect(annual.json().avrr.departed).toBe(1);
+    const { kept, rebuilt } = await summariesAgainstRebuild(t.database.db, mission.missionId);
+    expect(rebuilt).toEqual(kept);
+  });
+
   it('departures by vulnerability, with countries of origin', async () => {
     await givenDepartures();
     expect(await run('departures-by-vulnerability')).toEqual([
@@ -150,7 +183,7 @@ describe('report queries on known data', () => {
   it('airport movements: the booking’s passengers in the month of its first flight', async () => {
     await givenDepartures();
     expect(await run('airport-movements')).toEqual([
-      { month: '2025-07', kind: 'departure', bookings: 1, passengers: 2, completed: 2, noShows: 0 },
+      { month: '2025-07', kind: 'departure', bookings: 2, passengers: 3, completed: 3, noShows: 0 },
     ]);
   });
 

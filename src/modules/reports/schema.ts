@@ -62,8 +62,10 @@ export const caseTaskCounts = pgTable(
 );
 
 /**
- * Departures (a case's status_changed event to departed) per mission-local day, with the case's key
- * at departure, the principal's first nationality and the final arrival airport of its booking.
+ * Departures per mission-local day: `persons` counts the passengers marked departed on the airport
+ * board (a case's `passenger_departed` events), `cases` the first of each case's people to depart;
+ * with the case's key, the principal's first nationality and the final arrival airport of the booking
+ * flown on (migrations/0015_departures_per_person.sql).
  */
 export const caseDepartureCounts = pgTable(
   'case_departure_counts',

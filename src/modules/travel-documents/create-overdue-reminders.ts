@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { auditLog } from '../../platform/audit/schema.js';
+import { appendAuditRows } from '../../platform/audit/audit-chain.js';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
 import { localDate } from '../../platform/time/mission-calendar.js';
@@ -102,17 +102,19 @@ async function remindOne(tx: Tx, missionId: string, id: string, now: Date): Prom
     actorId: null,
     data: { requestId: id, taskId },
   });
-  await tx.insert(auditLog).values({
-    missionId,
-    id: newId(),
-    at: now,
-    actorType: 'system',
-    actorId: null,
-    action: 'travel_document_request.reminder',
-    recordType: 'travel_document_request',
-    recordId: id,
-    after: { taskId },
-  });
+  await appendAuditRows(tx, [
+    {
+      missionId,
+      id: newId(),
+      at: now,
+      actorType: 'system',
+      actorId: null,
+      action: 'travel_document_request.reminder',
+      recordType: 'travel_document_request',
+      recordId: id,
+      after: { taskId },
+    },
+  ]);
   return true;
 }
 

@@ -2,14 +2,12 @@ import type { Tx } from '../db/database.js';
 import type { ServiceContext } from '../db/transaction.js';
 import { newId } from '../ids.js';
 import type { AuditAction } from './audit-actions.js';
+import { appendAuditRows } from './audit-chain.js';
 import { redactPersonalData } from './personal-data.js';
-import { auditLog } from './schema.js';
+import type { auditLog } from './schema.js';
 
 /** An audit entry as it is written. */
 export type AuditRow = typeof auditLog.$inferInsert;
-
-// Twelve parameters a row: well under the protocol's 65,535 parameters a statement.
-const ROWS_PER_STATEMENT = 1000;
 
 /**
  * Records one entry of the audit trail in the caller's transaction, so it commits with the change
@@ -37,7 +35,7 @@ export async function recordAudit(
     after: snapshot(entry.after),
   };
   if (ctx.pendingAudit) ctx.pendingAudit.push(row);
-  else await ctx.tx.insert(auditLog).values(row);
+  else await appendAuditRows(ctx.tx, [row]);
 }
 
 // The JSON the column will hold, taken now: the caller may change its objects after the call, and
@@ -47,10 +45,11 @@ function snapshot(value: unknown): unknown {
   return value === undefined ? null : redactPersonalData(JSON.parse(JSON.stringify(value)));
 }
 
-/** Writes the entries a transaction has kept (see `recordAudit`), in the order they were recorded. */
+/**
+ * Writes the entries a transaction has kept (see `recordAudit`), in the order they were recorded,
+ * linked into their mission's hash chain (`appendAuditRows`).
+ */
 export async function writePendingAudit(tx: Tx, pending: AuditRow[]): Promise<void> {
-  for (let start = 0; start < pending.length; start += ROWS_PER_STATEMENT) {
-    await tx.insert(auditLog).values(pending.slice(start, start + ROWS_PER_STATEMENT));
-  }
+  await appendAuditRows(tx, pending);
   pending.length = 0;
 }

@@ -40,6 +40,8 @@ export interface Actor {
   /** The settings of the actor's mission (time zone, currency, languages). */
   mission: MissionSettings;
   partner?: PartnerPrincipal;
+  /** Set for a platform administrator, who runs the installation (creates missions). */
+  platformAdmin?: true;
   /** Set for work Passage does on its own (seeding a new mission): no person or partner is acting. */
   system?: true;
 }

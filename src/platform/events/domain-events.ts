@@ -7,12 +7,23 @@
 export interface DomainEventPayloads {
   /** A mission was created: modules seed their lists for it. */
   'mission.created': { missionId: string };
-  /** A user was added, or an administrator reset their password: they get a one-time link. */
-  'user.invited': { userId: string; email: string; displayName: string; link: string; expiresAt: string };
+  /**
+   * A user was added, or an administrator sent them a new password link: they get the one-time
+   * link by e-mail, in their language. The link exists only in this event and the e-mail.
+   */
+  'user.invited': {
+    userId: string;
+    email: string;
+    displayName: string;
+    locale: string;
+    link: string;
+    expiresAt: string;
+  };
   'user.password_reset': {
     userId: string;
     email: string;
     displayName: string;
+    locale: string;
     link: string;
     expiresAt: string;
   };

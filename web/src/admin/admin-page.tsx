@@ -2,10 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes } from 'react-router-dom';
 import { useMe } from '../auth/auth-context.js';
 import { AccessLogPage } from './access-log-page.js';
+import { BudgetsPage } from './budgets-page.js';
 import { DeliveriesPage } from './deliveries-page.js';
+import { EmbassiesPage } from './embassies-page.js';
+import { OfficesPage } from './offices-page.js';
 import { PartnersPage } from './partners-page.js';
 import { ReferralImportPage } from './referral-import-page.js';
 import { SmsSinkPage } from './sms-sink-page.js';
+import { UsersPage } from './users-page.js';
 
 /** True when the signed-in user may open the administration pages. */
 export function mayAdminister(roles: { role: string }[]): boolean {
@@ -14,11 +18,15 @@ export function mayAdminister(roles: { role: string }[]): boolean {
   );
 }
 
-/** Administration: partners and their keys and webhooks, deliveries, the SMS sink, referral imports. */
+/**
+ * Administration: partners and their keys and webhooks, referral imports, users, offices, embassies,
+ * funding budgets, deliveries and the SMS sink.
+ */
 export function AdminPage() {
   const { t } = useTranslation();
   const me = useMe();
   const isAdmin = me.roles.some((grant) => grant.role === 'admin');
+  const isManager = me.roles.some((grant) => grant.role === 'admin' || grant.role === 'manager');
   return (
     <section aria-labelledby="admin-heading">
       <h1 id="admin-heading">{t('admin.title')}</h1>
@@ -32,6 +40,24 @@ export function AdminPage() {
           <li>
             <NavLink to="/admin/referral-import">{t('admin.referralImport')}</NavLink>
           </li>
+          {isAdmin && (
+            <>
+              <li>
+                <NavLink to="/admin/users">{t('admin.users')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/admin/offices">{t('admin.offices')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/admin/embassies">{t('admin.embassies')}</NavLink>
+              </li>
+            </>
+          )}
+          {isManager && (
+            <li>
+              <NavLink to="/admin/budgets">{t('admin.budgets')}</NavLink>
+            </li>
+          )}
           {isAdmin && (
             <>
               <li>
@@ -50,6 +76,10 @@ export function AdminPage() {
       <Routes>
         <Route index element={<PartnersPage canManage={isAdmin} />} />
         <Route path="referral-import" element={<ReferralImportPage />} />
+        <Route path="users" element={<UsersPage />} />
+        <Route path="offices" element={<OfficesPage />} />
+        <Route path="embassies" element={<EmbassiesPage />} />
+        <Route path="budgets" element={<BudgetsPage />} />
         <Route path="deliveries" element={<DeliveriesPage />} />
         <Route path="sms-sink" element={<SmsSinkPage />} />
         <Route path="access-log" element={<AccessLogPage />} />

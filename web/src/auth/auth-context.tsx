@@ -2,11 +2,27 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { ApiError, apiGet, apiPost, onUnauthorized } from '../api/client.js';
 import type { Me } from '../api/types.js';
 
+/** What the server asks for after a right password of a manager or administrator. */
+export interface SecondFactorStep {
+  step: 'code' | 'enrol';
+  secret?: string;
+  otpauthUri?: string;
+}
+
 interface AuthState {
   /** undefined while checking the session; null when signed out. */
   me: Me | null | undefined;
   sessionError: ApiError | undefined;
-  signIn: (email: string, password: string) => Promise<void>;
+  /** Signs in; answers the second factor's step when one is asked for, else null (signed in). */
+  signIn: (email: string, password: string) => Promise<SecondFactorStep | null>;
+  /**
+   * Gives the second factor. Signed in at once, unless it confirmed a new enrolment: then the
+   * recovery codes are answered and `enter` signs in once the user has kept them.
+   */
+  submitSecondFactor: (body: {
+    code?: string;
+    recoveryCode?: string;
+  }) => Promise<{ recoveryCodes: string[]; enter: () => void } | null>;
   signOut: () => Promise<void>;
 }
 
@@ -32,9 +48,21 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => onUnauthorized(() => setMe(null)), []);
 
   const signIn = useCallback(async (email: string, password: string) => {
-    const result = await apiPost<{ user: Me }>('/auth/login', { email, password });
+    const result = await apiPost<{ user: Me } | { secondFactor: SecondFactorStep }>('/auth/login', {
+      email,
+      password,
+    });
     setSessionError(undefined);
+    if ('secondFactor' in result) return result.secondFactor;
     setMe(result.user);
+    return null;
+  }, []);
+
+  const submitSecondFactor = useCallback(async (body: { code?: string; recoveryCode?: string }) => {
+    const result = await apiPost<{ user: Me; recoveryCodes?: string[] }>('/auth/login/second-factor', body);
+    if (result.recoveryCodes) return { recoveryCodes: result.recoveryCodes, enter: () => setMe(result.user) };
+    setMe(result.user);
+    return null;
   }, []);
 
   const signOut = useCallback(async () => {
@@ -45,7 +73,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ me, sessionError, signIn, signOut }), [me, sessionError, signIn, signOut]);
+  const value = useMemo(
+    () => ({ me, sessionError, signIn, submitSecondFactor, signOut }),
+    [me, sessionError, signIn, submitSecondFactor, signOut],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

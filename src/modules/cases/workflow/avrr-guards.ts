@@ -113,3 +113,75 @@ function isValidOn(validUntil: string | null, today: string): boolean {
   if (!ISO_DATE.test(validUntil)) return false;
   return validUntil.slice(0, 10) >= today.slice(0, 10);
 }
+
+function namesOf(facts: AvrrFacts, ids: readonly string[]): string {
+  return facts.persons
+    .filter((person) => ids.includes(person.id))
+    .map((person) => person.displayName.trim() || person.id)
+    .join(', ');
+}
+
+function unseated(facts: AvrrFacts, seated: readonly string[]): string[] {
+  return facts.persons.map((person) => person.id).filter((id) => !seated.includes(id));
+}
+
+/** Travel booked means a seat on a confirmed departure booking for every person of the case. */
+export function everyTravellerSeatedOnConfirmedBooking(facts: AvrrFacts): GuardFailure | null {
+  const missing = unseated(facts, facts.movements?.seated ?? []);
+  if (missing.length === 0) return null;
+  const names = namesOf(facts, missing);
+  return {
+    code: 'booking_not_confirmed',
+    message: {
+      en: `No confirmed booking for: ${names}. Confirm a booking for every traveller of the case.`,
+      nl: `Geen bevestigde boeking voor: ${names}. Bevestig een boeking voor iedere reiziger van de zaak.`,
+    },
+  };
+}
+
+/** The case departs when a passenger of it was marked departed on the airport board. */
+export function somePassengerDeparted(facts: AvrrFacts): GuardFailure | null {
+  if ((facts.movements?.departed ?? []).length > 0) return null;
+  return {
+    code: 'no_passenger_departed',
+    message: {
+      en: 'No passenger of this case has been marked departed on the airport board.',
+      nl: 'Geen passagier van deze zaak is op het luchthavenbord als vertrokken gemarkeerd.',
+    },
+  };
+}
+
+/** The case has arrived when everyone who departed has been handed over (or marked arrived). */
+export function everyDepartedPassengerArrived(facts: AvrrFacts): GuardFailure | null {
+  const departed = facts.movements?.departed ?? [];
+  const arrived = facts.movements?.arrived ?? [];
+  const waiting = departed.filter((id) => !arrived.includes(id));
+  if (departed.length > 0 && waiting.length === 0) return null;
+  const names = namesOf(facts, waiting);
+  return {
+    code: 'arrival_not_recorded',
+    message: {
+      en: names
+        ? `The arrival of ${names} has not been recorded.`
+        : 'No passenger of this case has departed.',
+      nl: names
+        ? `De aankomst van ${names} is niet vastgelegd.`
+        : 'Geen passagier van deze zaak is vertrokken.',
+    },
+  };
+}
+
+// Resuming to travel booked is only true while the booking still holds everyone of the case.
+export function statusBeforeHoldStillHolds(facts: AvrrFacts): GuardFailure | null {
+  if (facts.status !== 'on_hold' || facts.previousStatus !== 'travel_booked') return null;
+  const missing = unseated(facts, facts.movements?.onConfirmedBooking ?? []);
+  if (missing.length === 0) return null;
+  const names = namesOf(facts, missing);
+  return {
+    code: 'booking_no_longer_confirmed',
+    message: {
+      en: `The case was travel booked, but ${names} no longer has a confirmed booking: book again or withdraw.`,
+      nl: `De zaak had een geboekte reis, maar ${names} heeft geen bevestigde boeking meer: boek opnieuw of trek in.`,
+    },
+  };
+}

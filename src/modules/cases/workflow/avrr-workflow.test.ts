@@ -12,12 +12,26 @@ import { getWorkflow } from './workflows.js';
 
 const REASON = 'Requested by the applicant';
 
+// The steps that state a movement fact, and the movements service that takes each of them.
+const VIA = {
+  mark_departed: 'airport_board',
+  no_show_rebook: 'airport_board',
+  no_show_documents: 'airport_board',
+  confirm_arrival: 'arrival_handover',
+  cancel_travel: 'booking',
+} as const;
+
 function apply(transition: string, overrides: Partial<AvrrFacts>, reason?: string) {
-  return applyTransition(avrrWorkflow, buildAvrrFacts(overrides), { transition, reason });
+  const via = VIA[transition as keyof typeof VIA];
+  return applyTransition(avrrWorkflow, buildAvrrFacts(overrides), { transition, reason, via });
 }
 
 function codes(result: ReturnType<typeof apply>): string[] {
   return result.ok ? [] : result.reasons.map((r) => r.code);
+}
+
+function person(displayName: string, validUntil: string | null, id = displayName) {
+  return { id, displayName, travelDocuments: [{ kind: 'laissez_passer', validUntil }] };
 }
 
 const PRE_DEPARTURE: AvrrStatus[] = [
@@ -41,6 +55,7 @@ describe('AVRR happy paths', () => {
     ['mark_departed', 'travel_booked', 'departed'],
     ['no_show_rebook', 'travel_booked', 'travel_booked'],
     ['no_show_documents', 'travel_booked', 'travel_documents'],
+    ['cancel_travel', 'travel_booked', 'travel_documents'],
     ['confirm_arrival', 'departed', 'arrived'],
     ['start_reintegration', 'arrived', 'reintegration'],
     ['start_monitoring', 'reintegration', 'monitoring'],
@@ -58,10 +73,14 @@ describe('AVRR happy paths', () => {
     ),
   ];
 
-  // Deciding follows the recorded eligibility decision: give each decision step the matching one.
+  // Deciding follows the recorded eligibility decision, and the movement steps follow their facts:
+  // give each step the facts it needs.
+  const travelled = { seated: [], onConfirmedBooking: ['p1'], departed: ['p1'], arrived: [] };
   const decisionFor: Record<string, Partial<AvrrFacts>> = {
     decide_eligible: { eligibilityDecision: { id: 'd1', eligible: true, overridden: false } },
     decide_ineligible: { eligibilityDecision: { id: 'd1', eligible: false, overridden: false } },
+    mark_departed: { movements: travelled },
+    confirm_arrival: { movements: { ...travelled, arrived: ['p1'] } },
   };
 
   it.each(cases)('%s: %s → %s', (transition, from, to, reason) => {
@@ -122,12 +141,6 @@ describe('submitting the application', () => {
 });
 
 describe('booking travel', () => {
-  const person = (displayName: string, validUntil: string | null) => ({
-    id: displayName,
-    displayName,
-    travelDocuments: [{ kind: 'laissez_passer', validUntil }],
-  });
-
   it.each([
     ['a document without end date', null, true],
     ['a document valid until today', '2025-06-01', true],
@@ -193,6 +206,62 @@ describe('booking travel', () => {
     expect(codes(apply('no_show_rebook', { status: 'travel_booked', persons }))).toEqual([
       'travel_document_missing',
     ]);
+  });
+});
+
+describe('steps that follow movement facts', () => {
+  it('books travel only with a confirmed seat for every person of the case', () => {
+    const facts = {
+      status: 'travel_documents' as const,
+      persons: [person('Amina', '2030-01-01', 'p1'), person('Omar', '2030-01-01', 'p2')],
+    };
+    const noBooking = apply('book_travel', { ...facts, movements: undefined });
+    expect(codes(noBooking)).toEqual(['booking_not_confirmed']);
+    const oneSeat = apply('book_travel', {
+      ...facts,
+      movements: { seated: ['p1'], onConfirmedBooking: ['p1'], departed: [], arrived: [] },
+    });
+    expect(codes(oneSeat)).toEqual(['booking_not_confirmed']);
+    if (!oneSeat.ok) expect(oneSeat.reasons[0]!.message.en).toContain('Omar');
+    const both = { seated: ['p1', 'p2'], onConfirmedBooking: ['p1', 'p2'], departed: [], arrived: [] };
+    expect(apply('book_travel', { ...facts, movements: both }).ok).toBe(true);
+  });
+
+  it.each([
+    ['mark_departed', 'travel_booked', 'recorded_on_airport_board'],
+    ['no_show_rebook', 'travel_booked', 'recorded_on_airport_board'],
+    ['no_show_documents', 'travel_booked', 'recorded_on_airport_board'],
+    ['confirm_arrival', 'departed', 'recorded_at_arrival_handover'],
+    ['cancel_travel', 'travel_booked', 'recorded_on_booking'],
+  ] as const)('%s is refused to a caseworker (%s): %s', (transition, status, code) => {
+    const result = applyTransition(avrrWorkflow, buildAvrrFacts({ status }), { transition });
+    expect(codes(result)).toContain(code);
+    const option = listTransitions(avrrWorkflow, buildAvrrFacts({ status })).find(
+      (o) => o.transition === transition,
+    );
+    expect(option).toMatchObject({ allowed: false });
+    expect(option!.reasons.map((r) => r.code)).toContain(code);
+  });
+
+  it('departs only when a passenger departed, and arrives only when everyone who departed arrived', () => {
+    const none = { seated: [], onConfirmedBooking: [], departed: [], arrived: [] };
+    expect(codes(apply('mark_departed', { status: 'travel_booked', movements: none }))).toEqual([
+      'no_passenger_departed',
+    ]);
+    const persons = [person('Amina', '2030-01-01', 'p1'), person('Omar', '2030-01-01', 'p2')];
+    const waiting = { ...none, departed: ['p1', 'p2'], arrived: ['p1'] };
+    const result = apply('confirm_arrival', { status: 'departed', persons, movements: waiting });
+    expect(codes(result)).toEqual(['arrival_not_recorded']);
+    if (!result.ok) expect(result.reasons[0]!.message.en).toContain('Omar');
+  });
+
+  it('resumes to travel booked only while the booking still holds everyone', () => {
+    const onHold = { status: 'on_hold' as const, previousStatus: 'travel_booked' as const };
+    const cancelled = { seated: [], onConfirmedBooking: [], departed: [], arrived: [] };
+    expect(codes(apply('resume', { ...onHold, movements: cancelled }))).toEqual([
+      'booking_no_longer_confirmed',
+    ]);
+    expect(apply('resume', onHold)).toMatchObject({ ok: true, to: 'travel_booked' });
   });
 });
 

@@ -2,11 +2,15 @@
 import {
   eligibilityDecidedEligible,
   eligibilityDecidedIneligible,
+  everyDepartedPassengerArrived,
   everyPersonHasValidTravelDocument,
+  everyTravellerSeatedOnConfirmedBooking,
   guardianConfirmedHost,
   guardianConfirmedReturn,
   hasPersons,
   noOpenBlockingTasks,
+  somePassengerDeparted,
+  statusBeforeHoldStillHolds,
 } from './avrr-guards.js';
 import type { GuardFailure, LocalizedText, TransitionDef, WorkflowDef } from './workflow-types.js';
 
@@ -49,6 +53,20 @@ export type AvrrFacts = {
   openBlockingTasks?: readonly { title: string }[];
   /** The eligibility decision in effect (the latest recorded or overridden); null or absent when none. */
   eligibilityDecision?: { id: string; eligible: boolean; overridden: boolean } | null;
+  /** What the case's departure bookings say of its people (person ids); absent means no bookings. */
+  movements?: AvrrMovementFacts;
+};
+
+/** The movement facts of a case's people, from its departure bookings. */
+export type AvrrMovementFacts = {
+  /** A seat (confirmed or checked in) on a confirmed booking. */
+  seated: readonly string[];
+  /** A passenger of a confirmed booking, not cancelled (a no-show waiting to be rebooked included). */
+  onConfirmedBooking: readonly string[];
+  /** Marked departed (or since arrived) on the airport board. */
+  departed: readonly string[];
+  /** Departed and since marked arrived or handed over. */
+  arrived: readonly string[];
 };
 
 const TERMINAL: readonly AvrrStatus[] = ['closed', 'withdrawn'];
@@ -161,24 +179,39 @@ const TRANSITIONS: readonly TransitionDef<AvrrStatus, AvrrFacts>[] = [
     guards: [],
   },
   {
+    // Travel booked states a fact: every traveller has a seat on a confirmed booking.
     id: 'book_travel',
     from: ['travel_documents'],
     to: 'travel_booked',
     label: { en: 'Book travel', nl: 'Reis boeken' },
-    guards: BOOKING_GUARDS,
+    guards: [...BOOKING_GUARDS, everyTravellerSeatedOnConfirmedBooking],
   },
   {
+    id: 'cancel_travel',
+    from: ['travel_booked'],
+    to: 'travel_documents',
+    label: {
+      en: 'Booking cancelled: back to travel documents',
+      nl: 'Boeking geannuleerd: terug naar reisdocumenten',
+    },
+    appliedBy: 'booking',
+    guards: [],
+  },
+  {
+    // Departure and no-show are recorded per passenger on the airport board, which takes these steps.
     id: 'mark_departed',
     from: ['travel_booked'],
     to: 'departed',
     label: { en: 'Mark as departed', nl: 'Markeren als vertrokken' },
-    guards: [],
+    appliedBy: 'airport_board',
+    guards: [somePassengerDeparted],
   },
   {
     id: 'no_show_rebook',
     from: ['travel_booked'],
     to: 'travel_booked',
     label: { en: 'No-show: rebook', nl: 'Niet verschenen: opnieuw boeken' },
+    appliedBy: 'airport_board',
     guards: BOOKING_GUARDS,
   },
   {
@@ -186,6 +219,7 @@ const TRANSITIONS: readonly TransitionDef<AvrrStatus, AvrrFacts>[] = [
     from: ['travel_booked'],
     to: 'travel_documents',
     label: { en: 'No-show: back to travel documents', nl: 'Niet verschenen: terug naar reisdocumenten' },
+    appliedBy: 'airport_board',
     guards: [],
   },
   {
@@ -193,7 +227,8 @@ const TRANSITIONS: readonly TransitionDef<AvrrStatus, AvrrFacts>[] = [
     from: ['departed'],
     to: 'arrived',
     label: { en: 'Confirm arrival', nl: 'Aankomst bevestigen' },
-    guards: [],
+    appliedBy: 'arrival_handover',
+    guards: [everyDepartedPassengerArrived],
   },
   {
     id: 'start_reintegration',
@@ -237,7 +272,7 @@ const TRANSITIONS: readonly TransitionDef<AvrrStatus, AvrrFacts>[] = [
     from: ['on_hold'],
     to: 'previous',
     label: { en: 'Resume', nl: 'Hervatten' },
-    guards: [],
+    guards: [statusBeforeHoldStillHolds],
   },
 ];
 

@@ -2,6 +2,8 @@
 import type { AvrrFacts } from './avrr-workflow.js';
 
 export function buildAvrrFacts(overrides: Partial<AvrrFacts> = {}): AvrrFacts {
+  // Unless a test says otherwise, everyone of the case has a seat on a confirmed booking.
+  const ids = (overrides.persons ?? [{ id: 'p1' }]).map((person) => person.id);
   return {
     status: 'registered',
     previousStatus: null,
@@ -18,6 +20,7 @@ export function buildAvrrFacts(overrides: Partial<AvrrFacts> = {}): AvrrFacts {
     guardianConfirmedReturn: false,
     openBlockingTasks: [],
     eligibilityDecision: null,
+    movements: { seated: ids, onConfirmedBooking: ids, departed: [], arrived: [] },
     ...overrides,
   };
 }

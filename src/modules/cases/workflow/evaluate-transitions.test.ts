@@ -162,6 +162,7 @@ describe('AVRR evaluator properties', () => {
     vulnerabilities: ['unaccompanied_minor'],
     openBlockingTasks: [{ title: 'Open task' }],
     eligibilityDecision: { id: 'd1', eligible: false, overridden: false },
+    movements: { seated: [], onConfirmedBooking: [], departed: [], arrived: [] },
   };
   const nobody: Partial<AvrrFacts> = { persons: [] };
   const passing: Partial<AvrrFacts> = {
@@ -232,16 +233,23 @@ describe('AVRR evaluator properties', () => {
     expect([...seen].sort()).toEqual(
       [
         'already_departed',
+        'arrival_not_recorded',
         'blocking_tasks_open',
+        'booking_no_longer_confirmed',
+        'booking_not_confirmed',
         'eligibility_decision_eligible',
         'eligibility_decision_ineligible',
         'eligibility_not_decided',
         'guardian_host_unconfirmed',
         'guardian_return_unconfirmed',
+        'no_passenger_departed',
         'no_persons',
         'no_previous_status',
         'not_from_status',
         'reason_required',
+        'recorded_at_arrival_handover',
+        'recorded_on_airport_board',
+        'recorded_on_booking',
         'travel_document_missing',
         'unknown_transition',
       ].sort(),

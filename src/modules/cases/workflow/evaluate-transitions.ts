@@ -1,6 +1,7 @@
 import type {
   GuardFailure,
   LocalizedText,
+  MovementSource,
   TransitionDef,
   TransitionOption,
   TransitionRequest,
@@ -30,7 +31,11 @@ export function listTransitions<S extends string, F extends WorkflowFacts<S>>(
     .filter((transition) => transitionAppliesFrom(def, transition, facts.status))
     .map((transition) => {
       const target = resolveTarget(def, transition, facts);
-      const reasons = [...targetFailures(target), ...guardFailures(transition, facts)];
+      const reasons = [
+        ...sourceFailures(transition, undefined),
+        ...targetFailures(target),
+        ...guardFailures(transition, facts),
+      ];
       return {
         transition: transition.id,
         // An unresolved 'previous' stays visible as such; its reason explains why.
@@ -79,7 +84,11 @@ export function applyTransition<S extends string, F extends WorkflowFacts<S>>(
       message: { en: 'Give a reason for this step.', nl: 'Geef een reden op voor deze stap.' },
     });
   }
-  reasons.push(...targetFailures(target), ...guardFailures(transition, facts));
+  reasons.push(
+    ...sourceFailures(transition, request.via),
+    ...targetFailures(target),
+    ...guardFailures(transition, facts),
+  );
   if (reasons.length > 0 || !target.ok) return { ok: false, reasons };
   return { ok: true, from: facts.status, to: target.to, transition: transition.id };
 }
@@ -110,6 +119,44 @@ function resolveTarget<S extends string, F extends WorkflowFacts<S>>(
       },
     },
   };
+}
+
+const SOURCE_FAILURES: Record<MovementSource, GuardFailure> = {
+  airport_board: {
+    code: 'recorded_on_airport_board',
+    message: {
+      en: 'This follows from the passengers’ status on the airport board: mark the passengers departed or no-show there.',
+      nl: 'Dit volgt uit de status van de passagiers op het luchthavenbord: markeer de passagiers daar als vertrokken of niet verschenen.',
+    },
+  },
+  arrival_handover: {
+    code: 'recorded_at_arrival_handover',
+    message: {
+      en: 'This follows from the arrival: record the handover (or arrival) of every passenger who departed on the airport board.',
+      nl: 'Dit volgt uit de aankomst: leg op het luchthavenbord de overdracht (of aankomst) vast van iedere vertrokken passagier.',
+    },
+  },
+  booking: {
+    code: 'recorded_on_booking',
+    message: {
+      en: 'This follows from the booking: cancel or change the booking instead.',
+      nl: 'Dit volgt uit de boeking: annuleer of wijzig de boeking.',
+    },
+  },
+};
+
+/** True when the reason says the step belongs to a movement service, not to a caseworker's request. */
+export function isMovementSourceFailure(failure: GuardFailure): boolean {
+  return Object.values(SOURCE_FAILURES).some((source) => source.code === failure.code);
+}
+
+// A step that states a movement fact is taken only by the service that records the fact.
+function sourceFailures<S extends string, F>(
+  transition: TransitionDef<S, F>,
+  via: MovementSource | undefined,
+): GuardFailure[] {
+  if (!transition.appliedBy || transition.appliedBy === via) return [];
+  return [SOURCE_FAILURES[transition.appliedBy]];
 }
 
 function targetFailures<S extends string>(target: Target<S>): GuardFailure[] {

@@ -1,17 +1,24 @@
 export {
   AVRR_STATUSES,
   type AvrrFacts,
+  type AvrrMovementFacts,
   type AvrrStatus,
   type AvrrVulnerability,
   avrrWorkflow,
   isAvrrStatus,
   isOpenStatus,
 } from './avrr-workflow.js';
-export { applyTransition, listTransitions, transitionAppliesFrom } from './evaluate-transitions.js';
+export {
+  applyTransition,
+  isMovementSourceFailure,
+  listTransitions,
+  transitionAppliesFrom,
+} from './evaluate-transitions.js';
 export type {
   Guard,
   GuardFailure,
   LocalizedText,
+  MovementSource,
   TransitionDef,
   TransitionOption,
   TransitionRequest,

@@ -13,8 +13,16 @@ export type WorkflowFacts<S extends string> = { status: S; previousStatus?: S | 
 /** A guard returns null when it holds, or the reason the transition is refused. */
 export type Guard<F> = (facts: F) => GuardFailure | null;
 
+/**
+ * Where a step is recorded when it is the consequence of a movement fact rather than a decision:
+ * the passenger's status on the airport board, the arrival handover, or the booking itself.
+ */
+export type MovementSource = 'airport_board' | 'arrival_handover' | 'booking';
+
 export type TransitionDef<S extends string, F> = {
   id: string;
+  /** Only this movement service may take the step; asked for anywhere else, it is refused. */
+  appliedBy?: MovementSource;
   /** 'any-open' means every status that is not terminal. */
   from: readonly S[] | 'any-open';
   /** 'previous' returns to facts.previousStatus (resuming a case that was put on hold). */
@@ -47,4 +55,5 @@ export type TransitionResult<S extends string> =
   | { ok: true; from: S; to: S; transition: string }
   | { ok: false; reasons: GuardFailure[] };
 
-export type TransitionRequest = { transition: string; reason?: string };
+/** `via` names the movement service taking the step; absent for a caseworker's request. */
+export type TransitionRequest = { transition: string; reason?: string; via?: MovementSource };

@@ -2,11 +2,12 @@ import { sql } from 'drizzle-orm';
 import { lookupAirport } from '../../../platform/airports/airports.js';
 import { selectRows } from '../../../platform/db/database.js';
 import { countryName } from '../../eligibility/country-names.js';
-import { departedCasesSql } from '../report-sql.js';
+import { departedPersonsSql } from '../report-sql.js';
 import type { ReportDefinition, ReportRow } from '../report-types.js';
 
 type PersonRow = {
   case_id: string;
+  first_of_case: number;
   nationalities: string[] | null;
   principal_nationality: string | null;
   arrival_airport: string | null;
@@ -29,8 +30,8 @@ export const avrrDeparturesReport: ReportDefinition = {
   name: 'avrr-departures',
   title: { en: 'AVRR departures by destination country', nl: 'AVRR-vertrekken per bestemmingsland' },
   description: {
-    en: 'Persons and cases that departed in the period, per destination country (the final arrival airport of the booking, else the nationality of the principal applicant). Third country: a destination that is not one of the person’s nationalities. Programme AVRR unless another is chosen; office is the case’s office.',
-    nl: 'Personen en zaken die in de periode vertrokken, per bestemmingsland (de laatste aankomstluchthaven van de boeking, anders de nationaliteit van de hoofdaanvrager). Derde land: een bestemming die niet een van de nationaliteiten van de persoon is. Programma AVRR tenzij een ander gekozen is; kantoor is het kantoor van de zaak.',
+    en: 'Persons who departed in the period (marked departed on the airport board; a family member who stayed behind is not counted), and their cases (counted with the first of their people to depart), per destination country (the final arrival airport of the booking they flew on, else the nationality of the principal applicant). Third country: a destination that is not one of the person’s nationalities. Programme AVRR unless another is chosen; office is the case’s office.',
+    nl: 'Personen die in de periode vertrokken (op het luchthavenbord als vertrokken gemarkeerd; een gezinslid dat achterbleef telt niet mee), en hun zaken (geteld met de eerste van hun mensen die vertrok), per bestemmingsland (de laatste aankomstluchthaven van de boeking waarmee zij vlogen, anders de nationaliteit van de hoofdaanvrager). Derde land: een bestemming die niet een van de nationaliteiten van de persoon is. Programma AVRR tenzij een ander gekozen is; kantoor is het kantoor van de zaak.',
   },
   aggregate: true,
   columns: [
@@ -50,16 +51,15 @@ export const avrrDeparturesReport: ReportDefinition = {
     const rows = await selectRows<PersonRow>(
       db,
       sql`
-        select d.case_id, p.nationalities, d.principal_nationality, d.arrival_airport
-        from (${departedCasesSql(actor, scoped)}) d
-        join case_group_members m on m.mission_id = d.mission_id and m.case_group_id = d.case_group_id
-        join persons p on p.mission_id = m.mission_id and p.id = m.person_id`,
+        select d.case_id, d.first_of_case, p.nationalities, d.principal_nationality, d.arrival_airport
+        from (${departedPersonsSql(actor, scoped)}) d
+        join persons p on p.mission_id = d.mission_id and p.id = d.person_id`,
     );
-    const byCountry = new Map<string, { cases: Set<string>; persons: number; third: number }>();
+    const byCountry = new Map<string, { cases: number; persons: number; third: number }>();
     for (const row of rows) {
       const country = (await destinationOf(row)) ?? '';
-      const entry = byCountry.get(country) ?? { cases: new Set<string>(), persons: 0, third: 0 };
-      entry.cases.add(row.case_id);
+      const entry = byCountry.get(country) ?? { cases: 0, persons: 0, third: 0 };
+      entry.cases += Number(row.first_of_case);
       entry.persons += 1;
       if (country && !(row.nationalities ?? []).includes(country)) entry.third += 1;
       byCountry.set(country, entry);
@@ -67,7 +67,7 @@ export const avrrDeparturesReport: ReportDefinition = {
     const result: ReportRow[] = [...byCountry.entries()].map(([country, entry]) => ({
       country: country || null,
       countryName: country ? countryName(country)[language] : null,
-      cases: entry.cases.size,
+      cases: entry.cases,
       persons: entry.persons,
       thirdCountryPersons: entry.third,
     }));
