@@ -5,6 +5,7 @@ import { authRoutes } from './auth/auth-routes.js';
 import { caseActivityRoutes } from './cases/case-activity-routes.js';
 import { caseRoutes } from './cases/case-routes.js';
 import { casePersonRestriction } from './cases/restricted-persons.js';
+import { consentRoutes } from './consent/consent-routes.js';
 import { counsellingRoutes } from './counselling/counselling-routes.js';
 import { eligibilityRoutes } from './eligibility/eligibility-routes.js';
 import { emissionsRoutes } from './emissions/emissions-routes.js';
@@ -26,6 +27,9 @@ import { missionCreationRoutes } from './users/mission-routes.js';
 import { userRoutes } from './users/user-routes.js';
 import { vulnerabilityRoutes } from './vulnerability/vulnerability-routes.js';
 
+/** Whether a person consented to a purpose: the check every transfer of their data makes. */
+export { consentState, hasConsent } from './consent/consent-state.js';
+
 /** Every domain module's routes, mounted under /api/v1. */
 export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
@@ -38,6 +42,7 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(caseRoutes);
   await app.register(caseActivityRoutes);
   await app.register(privacyRoutes);
+  await app.register(consentRoutes);
   await app.register(eligibilityRoutes);
   await app.register(reintegrationRoutes);
   await app.register(monitoringRoutes);

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { outboxMessages } from '../../platform/outbox/schema.js';
+import { principalOf } from '../../test-support/build-case.js';
 import { buildMission, type TestMission } from '../../test-support/build-mission.js';
 import { buildPerson } from '../../test-support/build-person.js';
 import { startTestApp, type TestApp } from '../../test-support/test-app.js';
@@ -184,7 +185,19 @@ describe('the airport operations board', () => {
 describe('marking a passenger at the airport', () => {
   it('departed: one action moves the case to departed and notifies the reception location’s partner', async () => {
     const { api, kase, booking } = await confirmedCase();
-    const { subscriptionId } = await subscribePartner(t.database.db, mission, ['case.departed']);
+    const { subscriptionId, partnerId } = await subscribePartner(t.database.db, mission, ['case.departed']);
+    // The person consented to sharing with the reception location: the flight and office go with the hook.
+    const counsellor = await t.as(mission.users.counsellor);
+    const consent = await counsellor.post(
+      `/api/v1/persons/${await principalOf(t.database.db, kase)}/consents`,
+      {
+        purpose: 'partner_sharing',
+        partnerId,
+        givenOn: new Date().toISOString().slice(0, 10),
+        how: 'written',
+      },
+    );
+    expect(consent.statusCode, consent.body).toBe(201);
     const passenger = booking.passengers[0];
     const response = await api.post(`/api/v1/board/passengers/${passenger.id}/status`, {
       status: 'departed',

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../platform/db/transaction.js';
 import type { DomainEvent } from '../../platform/events/domain-events.js';
 import { enqueueMessage } from '../../platform/outbox/enqueue-message.js';
 import { type CaseRow, loadCaseForEvent } from '../cases/load-case.js';
-import { queueCaseSms, toValidE164 } from '../messaging/queue-case-sms.js';
+import { queueCaseSms, smsAllowed, toValidE164 } from '../messaging/queue-case-sms.js';
 import { renderSmsTemplate } from '../messaging/render-sms-template.js';
 import type { SmsTemplateKind } from '../messaging/sms-template-defaults.js';
 import { loadTemplateOverrides } from '../messaging/sms-templates.js';
@@ -93,6 +93,7 @@ export async function notifyBookingChange(
     const idempotencyKey = `sms:booking:${booking.id}:${change}:${person.id}`;
     await sendSms(ctx, {
       kase,
+      personId: person.id,
       phone: person.phone,
       language: person.preferredLanguage,
       kind: TEMPLATE[change],
@@ -122,7 +123,12 @@ export async function notifyBookingChange(
         departureUtc: s.departureAt.toISOString(),
       })),
     },
-    { caseId: kase?.id ?? null },
+    // The itinerary and PNR of the travellers go only to partners every traveller consented to.
+    {
+      caseId: kase?.id ?? null,
+      personalData: ['pnr', 'passengers', 'segments'],
+      personIds: travellers.map(({ person }) => person.id),
+    },
   );
 }
 
@@ -134,6 +140,7 @@ async function sendSms(
   ctx: ServiceContext,
   input: {
     kase: CaseRow | null;
+    personId: string;
     phone: string | null;
     language: string | null;
     kind: SmsTemplateKind;
@@ -143,6 +150,7 @@ async function sendSms(
 ): Promise<boolean> {
   const { kase, ...sms } = input;
   if (kase) return (await queueCaseSms(ctx, { caseId: kase.id, ...sms })).queued;
+  if (!(await smsAllowed(ctx, sms.personId))) return false;
   const to = toValidE164(sms.phone);
   if (!to) return false;
   const overrides = await loadTemplateOverrides(ctx.tx, ctx.actor.missionId, sms.kind);

@@ -52,7 +52,8 @@ export async function publishDepartureWebhook(
       from: flight?.departureAirport ?? null,
       to: flight?.arrivalAirport ?? null,
     },
-    { caseId: kase.id },
+    // Where the person lived and which flight they took go only to partners they consented to.
+    { caseId: kase.id, personalData: ['office', 'flight', 'from', 'to'] },
   );
   await appendCaseEvent(ctx, kase.id, 'departure_published', { eventId, deliveries });
 }

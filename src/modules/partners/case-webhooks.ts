@@ -5,6 +5,7 @@ import { publishEvent } from './publish-event.js';
 /**
  * Every status change of a case goes to the partners subscribed to `case.status_changed`, and a
  * withdrawal also to those subscribed to `case.withdrawn` (the return service stops its own file).
+ * Ids and statuses go to every subscriber; the withdrawal's reason only with the persons' consent.
  */
 export async function publishCaseStatusWebhooks(
   ctx: ServiceContext,
@@ -23,7 +24,8 @@ export async function publishCaseStatusWebhooks(
       ctx,
       'case.withdrawn',
       { caseId, caseReference: reference, programme, from, reason, withdrawnAt: occurredAt },
-      { caseId },
+      // The person's reason for withdrawing is theirs: it goes only to partners they consented to.
+      { caseId, personalData: ['reason'] },
     );
   }
 }

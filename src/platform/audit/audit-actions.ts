@@ -95,5 +95,8 @@ export const auditActions = [
   'funding_budget.update',
   'partner_ngo.update',
   'emission_factor_set.retire',
+  'consent.give',
+  'consent.withdraw',
+  'transfer.partner',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
