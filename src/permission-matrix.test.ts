@@ -41,6 +41,30 @@ type Row = { allow: string; query?: string; body?: unknown } | { policy: string 
 // officer's. Reintegration (Erbil) receives both cases; the other counsellor works at Ter Apel. An empty
 // `allow` is a route that names a record outside these fixtures (an unknown id): nobody gets it.
 const MATRIX: Record<string, Row> = {
+  // Administration: offices, users, one's own password, missions.
+  'POST /api/v1/offices': { policy: 'organisation.manageOffices' },
+  'PATCH /api/v1/offices/:id': { policy: 'organisation.manageOffices' },
+  'GET /api/v1/users/:id': { allow: '' },
+  'POST /api/v1/users': { policy: 'users.administer' },
+  'PATCH /api/v1/users/:id': { policy: 'users.administer' },
+  'POST /api/v1/users/:id/deactivate': { policy: 'users.administer' },
+  'POST /api/v1/users/:id/reactivate': { policy: 'users.administer' },
+  'POST /api/v1/users/:id/password-link': { policy: 'users.administer' },
+  'POST /api/v1/me/password': { policy: 'users.changeOwnPassword' },
+  'POST /api/v1/missions': { policy: 'organisation.createMission' },
+  'PATCH /api/v1/funding-budgets/:id': { policy: 'reintegration.manageBudgets' },
+  'PATCH /api/v1/partner-ngos/:id': { policy: 'reintegration.managePartners' },
+  'POST /api/v1/emission-factor-sets/:id/retire': { policy: 'emissions.createFactorSet' },
+  // Retention, the person's own data and the history import.
+  'GET /api/v1/retention/rules': { allow: 'ad' },
+  'PUT /api/v1/retention/rules/:programme': { policy: 'retention.edit' },
+  'POST /api/v1/retention/runs': { policy: 'retention.run' },
+  'GET /api/v1/retention/runs/:id': { allow: '' },
+  'GET /api/v1/persons/:id/subject-access-export': { allow: 'vu ma ad | vu ma ad' },
+  'GET /api/v1/persons/:id/subject-access-export/pdf': { allow: 'vu ma ad | vu ma ad' },
+  'POST /api/v1/imports': { policy: 'imports.create' },
+  'GET /api/v1/imports': { allow: 'ma ad' },
+  'GET /api/v1/imports/:id': { allow: '' },
   'POST /api/v1/auth/logout': { policy: 'auth.self' },
   'GET /api/v1/auth/me': { allow: 'co oc vu mo re rs li ma ad' },
   'DELETE /api/v1/auth/users/:userId/second-factor': { policy: 'auth.resetSecondFactor' },
@@ -156,7 +180,9 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/referral-imports': { allow: 'co oc ma ad' },
   'GET /api/v1/referral-imports/:id': { allow: '' },
   'POST /api/v1/bookings': { policy: 'movements.book' },
-  'GET /api/v1/cases/:id/bookings': { allow: 'co vu mo re rs li ma ad | vu ma ad' },
+  'GET /api/v1/cases/:id/bookings': { allow: 'co vu mo re rs li ma ad | vu mo ma ad' },
+  // What travel needs of a case (names, documents, bookings): the movements team books restricted cases too.
+  'GET /api/v1/cases/:id/travel': { allow: 'co vu mo re rs li ma ad | vu mo ma ad' },
   'GET /api/v1/bookings/:id': { allow: '' },
   'POST /api/v1/bookings/:id/confirm': { policy: 'movements.book' },
   'POST /api/v1/bookings/:id/rebook': { policy: 'movements.book' },
