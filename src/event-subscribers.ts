@@ -1,11 +1,14 @@
 // The one place where Passage says what follows from each domain event: the services announce
 // their changes (`emitEvent`), and these subscribers, run in the same transaction, turn them into
 // outbox messages (webhooks, SMS, e-mail), follow-up work and the lists a new mission starts with.
+
+import { hasConsent } from './modules/consent/consent-state.js';
 import { seedMissionPolicy } from './modules/eligibility/policy-store.js';
 import { seedSustainabilityWeights } from './modules/monitoring/sustainability-weights.js';
 import { notifyBookingChange } from './modules/movements/booking-notifications.js';
 import { publishDepartureWebhook } from './modules/movements/departure-webhook.js';
 import { publishCaseStatusWebhooks, publishReferralAccepted } from './modules/partners/case-webhooks.js';
+import { installSharingConsentCheck } from './modules/partners/publish-event.js';
 import { seedPartnerNgos } from './modules/reintegration/partner-ngos.js';
 import { sendPasswordLinkEmail } from './modules/users/password-link-email.js';
 import {
@@ -18,6 +21,9 @@ import { markSubscribersInstalled, subscribe, subscribersInstalled } from './pla
 /** Registers every subscriber once per process; the application and the scripts call it before any work. */
 export function registerEventSubscribers(): void {
   if (subscribersInstalled()) return;
+
+  // Partners' webhooks carry personal data only with the person's consent to sharing with them.
+  installSharingConsentCheck((db, query) => hasConsent(db, { ...query, purpose: 'partner_sharing' }));
 
   // A new mission: each module seeds its own lists.
   subscribe('mission.created', 'eligibility.seed-policy', (ctx, e) =>

@@ -9,8 +9,9 @@ import { loadConfig } from '../../config.js';
 import { type Database, selectRows } from '../../platform/db/database.js';
 import { localDate } from '../../platform/time/mission-calendar.js';
 import { openTestDatabase } from '../../test-support/test-database.js';
+import { createSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { AVRR_STATUSES } from '../cases/workflow/index.js';
-import { missions } from '../organisation/schema.js';
+import { missions, users } from '../organisation/schema.js';
 import { summariesAgainstRebuild } from '../reports/summary-rebuild-check.js';
 import { demoCountries, planDemoCaseload } from './demo-caseload-plan.js';
 import {
@@ -217,15 +218,30 @@ describe('demo seed', () => {
   });
 
   it('gives the mission embassies, budgets and referring partners, so a new user can request a travel document', async () => {
+    // The demo administrator signs in with a second factor: open the session directly for them.
     const signIn = async (key: string) => {
-      const login = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { email: demoEmail(key), password: DEMO_PASSWORD },
-      });
-      const cookie = login.cookies.find((c) => c.name === 'passage_session')!;
+      let token: string;
+      if (key === 'admin') {
+        const [user] = await database.db
+          .select()
+          .from(users)
+          .where(eq(users.email, demoEmail(key)));
+        token = await createSession(database.db, {
+          userId: user!.id,
+          ip: null,
+          userAgent: 'test',
+          now: new Date(),
+        });
+      } else {
+        const login = await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: demoEmail(key), password: DEMO_PASSWORD },
+        });
+        token = login.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
+      }
       return (method: 'GET' | 'POST', url: string, payload?: object) =>
-        app.inject({ method, url, payload, cookies: { [cookie.name]: cookie.value } });
+        app.inject({ method, url, payload, cookies: { [SESSION_COOKIE]: token } });
     };
     const admin = await signIn('admin');
     const embassies = (await admin('GET', '/api/v1/embassies')).json().items as {
