@@ -5,14 +5,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import en from '../web/src/i18n/en.json' with { type: 'json' };
 import { openAppPage, withScreenshotOnFailure } from './support/browser.js';
 import { findFreePort } from './support/passage-server.js';
-import { DEMO_PASSWORD, signIn } from './support/sign-in.js';
+import { signIn, signInApi } from './support/sign-in.js';
 
 const baseUrl = inject('passageBaseUrl');
 
 async function apiAs(email: string): Promise<APIRequestContext> {
   const api = await request.newContext({ baseURL: baseUrl });
-  const login = await api.post('/api/v1/auth/login', { data: { email, password: DEMO_PASSWORD } });
-  expect(login.status()).toBe(200);
+  await signInApi(api, email);
   return api;
 }
 
@@ -26,7 +25,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   throw new Error(`Timed out waiting for ${what}`);
 }
 
-/** A demo case at travel documents whose workflow allows booking travel now. */
+/** A demo case at travel documents that only needs its booking to be travel booked. */
 async function bookableCase(api: APIRequestContext): Promise<{ id: string; persons: { id: string }[] }> {
   const list = await api.get('/api/v1/cases?status=travel_documents&pageSize=100');
   expect(list.status()).toBe(200);
@@ -34,8 +33,12 @@ async function bookableCase(api: APIRequestContext): Promise<{ id: string; perso
     const transitions = (await (await api.get(`/api/v1/cases/${item.id}/transitions`)).json()).items as {
       transition: string;
       allowed: boolean;
+      reasons: { code: string }[];
     }[];
-    if (transitions.some((t) => t.transition === 'book_travel' && t.allowed)) {
+    // Only the booking itself stands before "travel booked": confirming one takes that step.
+    const bookable = (t: (typeof transitions)[number]) =>
+      t.transition === 'book_travel' && t.reasons.every((reason) => reason.code === 'booking_not_confirmed');
+    if (transitions.some(bookable)) {
       return (await (await api.get(`/api/v1/cases/${item.id}`)).json()).case;
     }
   }
@@ -103,6 +106,16 @@ describe('the airport operations board', () => {
       data: { version: person.version, phone, preferredLanguage: 'nl' },
     });
     expect(patched.status(), await patched.text()).toBe(200);
+    // The traveller consented to sharing their data with the reception agency: the webhook carries the flight.
+    const consent = await admin.post(`/api/v1/persons/${principal.id}/consents`, {
+      data: {
+        purpose: 'partner_sharing',
+        partnerId,
+        givenOn: new Date().toISOString().slice(0, 10),
+        how: 'written',
+      },
+    });
+    expect(consent.status(), await consent.text()).toBe(201);
     const flightNumber = String(randomInt(1000, 9999));
     const held = await movements.post('/api/v1/bookings', {
       data: {
@@ -133,7 +146,12 @@ describe('the airport operations board', () => {
         .click();
       await page.getByLabel(en.board.date).fill('2030-05-04');
       await page.getByLabel(en.board.airport).fill('AMS');
-      await page.getByRole('button', { name: en.board.show }).click();
+      // The board's own form: the day's flights have buttons of the same name.
+      await page
+        .locator('form')
+        .filter({ has: page.getByLabel(en.board.date) })
+        .getByRole('button', { name: en.board.show })
+        .click();
       const flight = page.getByTestId('board-flight').filter({ hasText: `KL${flightNumber}` });
       await flight.getByRole('heading', { name: new RegExp(`KL${flightNumber} 10:40`) }).waitFor();
       const row = flight.getByTestId('board-passenger').first();

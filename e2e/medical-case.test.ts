@@ -2,6 +2,7 @@ import { type Browser, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import en from '../web/src/i18n/en.json' with { type: 'json' };
 import { openAppPage, withScreenshotOnFailure } from './support/browser.js';
+import { signInApi } from './support/sign-in.js';
 import { uniqueName } from './support/unique-name.js';
 
 const baseUrl = inject('passageBaseUrl');
@@ -11,10 +12,7 @@ const PASSWORD = 'passage-demo';
 async function addEmbassy(city: string): Promise<void> {
   const api = await request.newContext({ baseURL: baseUrl });
   try {
-    const login = await api.post('/api/v1/auth/login', {
-      data: { email: 'admin@demo.passage.local', password: PASSWORD },
-    });
-    expect(login.status()).toBe(200);
+    await signInApi(api, 'admin@demo.passage.local');
     const created = await api.post('/api/v1/embassies', { data: { country: 'IQ', kind: 'embassy', city } });
     expect(created.status()).toBe(201);
   } finally {

@@ -52,6 +52,8 @@ export async function startPassageServer(options: { startTimeoutMs?: number } = 
       PASSAGE_DEMO_CASES: '60',
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
+      // The board test's partner listens on this machine: allow webhooks to it (refused by default).
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,5 @@
 import { generate } from 'otplib';
-import type { Page } from 'playwright-core';
+import type { APIRequestContext, Page } from 'playwright-core';
 import en from '../../web/src/i18n/en.json' with { type: 'json' };
 
 /** The demo users' password (src/modules/demo/demo-organisation.ts). */
@@ -39,4 +39,24 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
     await page.getByRole('button', { name: en.login.verify }).click();
   }
   await navigation.waitFor();
+}
+
+/**
+ * An API context signed in as a demo user; managers and administrators give a code from the demo
+ * key at the second step (the challenge cookie stays in the context).
+ */
+export async function signInApi(
+  api: APIRequestContext,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  const login = await api.post('/api/v1/auth/login', { data: { email, password } });
+  if (login.status() !== 200) throw new Error(`sign-in of ${email}: ${login.status()} ${await login.text()}`);
+  const body = (await login.json()) as { secondFactor?: unknown };
+  if (!body.secondFactor) return;
+  const second = await api.post('/api/v1/auth/login/second-factor', {
+    data: { code: await freshCode(email) },
+  });
+  if (second.status() !== 200)
+    throw new Error(`second factor of ${email}: ${second.status()} ${await second.text()}`);
 }
