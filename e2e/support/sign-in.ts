@@ -1,3 +1,6 @@
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { generate } from 'otplib';
 import type { APIRequestContext, Page } from 'playwright-core';
 import en from '../../web/src/i18n/en.json' with { type: 'json' };
@@ -7,16 +10,29 @@ export const DEMO_PASSWORD = 'passage-demo';
 /** The TOTP key of the demo managers and administrators (src/modules/demo/demo-organisation.ts). */
 export const DEMO_TOTP_SECRET = 'PASSAGEDEMOTOTPSECRETFORTRYINGIT';
 
-// The server takes each code once: remember the time step used per user, and wait for the next one.
-const lastStep = new Map<string, number>();
+// The server takes each code once per user. Test files run in separate processes, one after the
+// other, so the time step used is claimed in a file shared by all of them: a step already claimed
+// for the user means waiting for the next one.
+const claims = path.join(os.tmpdir(), 'passage-e2e-totp-steps');
+
+function claim(email: string, step: number): boolean {
+  mkdirSync(claims, { recursive: true });
+  try {
+    closeSync(openSync(path.join(claims, `${encodeURIComponent(email)}-${step}`), 'wx'));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
 
 async function freshCode(email: string): Promise<string> {
   let step = Math.floor(Date.now() / 30_000);
-  if (lastStep.get(email) === step) {
-    await new Promise((resolve) => setTimeout(resolve, (step + 1) * 30_000 - Date.now() + 200));
-    step += 1;
+  while (!claim(email, step)) {
+    step = Math.max(step + 1, Math.floor(Date.now() / 30_000));
+    const wait = step * 30_000 - Date.now() + 200;
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
-  lastStep.set(email, step);
   return generate({ secret: DEMO_TOTP_SECRET, epoch: step * 30 });
 }
 
