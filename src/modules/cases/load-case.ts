@@ -17,12 +17,26 @@ export async function loadCase(
   caseId: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<CaseRow> {
+  return loadCaseIf(db, actor, caseId, casePolicy.read, options);
+}
+
+/**
+ * Loads a case of the actor's mission that `mayRead` lets the actor see; 404 otherwise, like a
+ * case that does not exist.
+ */
+export async function loadCaseIf(
+  db: Executor,
+  actor: Actor,
+  caseId: string,
+  mayRead: (actor: Actor, kase: CaseRow) => boolean,
+  options: { forUpdate?: boolean } = {},
+): Promise<CaseRow> {
   const query = db
     .select()
     .from(cases)
     .where(and(eq(cases.missionId, actor.missionId), eq(cases.id, caseId)));
   const [row] = options.forUpdate ? await query.for('update') : await query;
-  if (!row || !casePolicy.read(actor, row)) throw notFound('Case');
+  if (!row || !mayRead(actor, row)) throw notFound('Case');
   return row;
 }
 

@@ -1,9 +1,11 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hasRoleAt } from '../../platform/auth/actor.js';
-import { withTransaction } from '../../platform/db/transaction.js';
+import { type ServiceContext, withTransaction } from '../../platform/db/transaction.js';
 import { unprocessable } from '../../platform/http/problem.js';
 import { actorOf, authorize } from '../../platform/http/route-access.js';
+import type { CaseRow } from '../cases/load-case.js';
 import { loadReintegrationCase } from '../reintegration/load-reintegration-case.js';
 import { listMonitoring } from './list-monitoring.js';
 import { monitoringPolicy } from './monitoring-policy.js';
@@ -27,6 +29,27 @@ const noOffice = () =>
   unprocessable('Name the origin office, or finalise a plan that names one.', undefined, [
     { path: 'body.officeId', message: 'Required while the case has no reintegration plan' },
   ]);
+
+/**
+ * Records a visit or a survey on a case for the monitoring office (the one named, or the plan's),
+ * after the policy allows it, and answers with the case's monitoring.
+ */
+async function recordOnCase(
+  request: FastifyRequest,
+  caseId: string,
+  requestedOfficeId: string | undefined,
+  record: (ctx: ServiceContext, kase: CaseRow, officeId: string) => Promise<unknown>,
+) {
+  const actor = actorOf(request);
+  return withTransaction(request, async (ctx) => {
+    const { kase, plan } = await loadReintegrationCase(ctx.tx, actor, caseId);
+    const officeId = monitoringOfficeId(plan, requestedOfficeId);
+    authorize(request, officeId !== null && monitoringPolicy.record(actor, kase, plan, officeId));
+    if (officeId === null) throw noOffice();
+    await record(ctx, kase, officeId);
+    return { ...(await listMonitoring(ctx.tx, kase)), policies: { record: true } };
+  });
+}
 
 /** Post-return monitoring: visits, sustainability surveys and the survey's weights. */
 export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -64,16 +87,13 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const result = await withTransaction(request, async (ctx) => {
-        const { kase, plan } = await loadReintegrationCase(ctx.tx, actor, request.params.id);
-        const officeId = monitoringOfficeId(plan, request.body.officeId);
-        authorize(request, officeId !== null && monitoringPolicy.record(actor, kase, plan, officeId));
-        if (officeId === null) throw noOffice();
-        await recordVisit(ctx, kase, officeId, request.body);
-        return { ...(await listMonitoring(ctx.tx, kase)), policies: { record: true } };
-      });
-      return reply.status(201).send(result);
+      return reply
+        .status(201)
+        .send(
+          await recordOnCase(request, request.params.id, request.body.officeId, (ctx, kase, officeId) =>
+            recordVisit(ctx, kase, officeId, request.body),
+          ),
+        );
     },
   );
 
@@ -91,16 +111,13 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const result = await withTransaction(request, async (ctx) => {
-        const { kase, plan } = await loadReintegrationCase(ctx.tx, actor, request.params.id);
-        const officeId = monitoringOfficeId(plan, request.body.officeId);
-        authorize(request, officeId !== null && monitoringPolicy.record(actor, kase, plan, officeId));
-        if (officeId === null) throw noOffice();
-        await recordSurvey(ctx, kase, officeId, request.body);
-        return { ...(await listMonitoring(ctx.tx, kase)), policies: { record: true } };
-      });
-      return reply.status(201).send(result);
+      return reply
+        .status(201)
+        .send(
+          await recordOnCase(request, request.params.id, request.body.officeId, (ctx, kase, officeId) =>
+            recordSurvey(ctx, kase, officeId, request.body),
+          ),
+        );
     },
   );
 

@@ -1,10 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/database.js';
-import { notFound } from '../../platform/http/problem.js';
-import type { CaseRow } from '../cases/load-case.js';
+import { type CaseRow, loadCaseIf } from '../cases/load-case.js';
 import { loadCaseMembers } from '../cases/load-case-members.js';
-import { cases } from '../cases/schema.js';
 import { personDocuments } from '../persons/schema.js';
 import { movementsPolicy } from './movements-policy.js';
 
@@ -18,13 +16,7 @@ export async function loadCaseForTravel(
   caseId: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<CaseRow> {
-  const query = db
-    .select()
-    .from(cases)
-    .where(and(eq(cases.missionId, actor.missionId), eq(cases.id, caseId)));
-  const [row] = options.forUpdate ? await query.for('update') : await query;
-  if (!row || !movementsPolicy.readCaseTravel(actor, row)) throw notFound('Case');
-  return row;
+  return loadCaseIf(db, actor, caseId, movementsPolicy.readCaseTravel, options);
 }
 
 /**

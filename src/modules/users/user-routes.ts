@@ -129,57 +129,36 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post(
-    '/users/:id/deactivate',
+  const statusChanges = [
     {
-      config: administer,
-      schema: {
-        tags,
-        summary: 'Deactivate a user: no more sign-in, their sessions and password links end',
-        params: ZUserIdParams,
-        response: { 200: ZUserResponse },
+      path: 'deactivate',
+      summary: 'Deactivate a user: no more sign-in, their sessions and password links end',
+      change: deactivateUser,
+    },
+    { path: 'reactivate', summary: 'Let a deactivated user sign in again', change: reactivateUser },
+  ] as const;
+  for (const { path, summary, change } of statusChanges) {
+    app.post(
+      `/users/:id/${path}`,
+      {
+        config: administer,
+        schema: { tags, summary, params: ZUserIdParams, response: { 200: ZUserResponse } },
       },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      return withTransaction(request, async (ctx) => {
-        const user = await loadUserAccount(ctx.tx, actor.missionId, request.params.id, { forUpdate: true });
-        authorize(
-          request,
-          usersPolicy.manage(actor, user) && usersPolicy.grantRoles(actor, user, user.roles),
-          NO_SELF,
-        );
-        const { missionId: _, ...account } = user;
-        return { user: await deactivateUser(ctx, account) };
-      });
-    },
-  );
-
-  app.post(
-    '/users/:id/reactivate',
-    {
-      config: administer,
-      schema: {
-        tags,
-        summary: 'Let a deactivated user sign in again',
-        params: ZUserIdParams,
-        response: { 200: ZUserResponse },
+      async (request) => {
+        const actor = actorOf(request);
+        return withTransaction(request, async (ctx) => {
+          const user = await loadUserAccount(ctx.tx, actor.missionId, request.params.id, { forUpdate: true });
+          authorize(
+            request,
+            usersPolicy.manage(actor, user) && usersPolicy.grantRoles(actor, user, user.roles),
+            NO_SELF,
+          );
+          const { missionId: _, ...account } = user;
+          return { user: await change(ctx, account) };
+        });
       },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      return withTransaction(request, async (ctx) => {
-        const user = await loadUserAccount(ctx.tx, actor.missionId, request.params.id, { forUpdate: true });
-        authorize(
-          request,
-          usersPolicy.manage(actor, user) && usersPolicy.grantRoles(actor, user, user.roles),
-          NO_SELF,
-        );
-        const { missionId: _, ...account } = user;
-        return { user: await reactivateUser(ctx, account) };
-      });
-    },
-  );
+    );
+  }
 
   app.post(
     '/users/:id/password-link',
