@@ -11,6 +11,7 @@ import { resolveSessionActor } from './modules/auth/resolve-session-actor.js';
 import { registerModules } from './modules/index.js';
 import { resolveApiKeyActor } from './modules/partners/resolve-api-key.js';
 import type { Database } from './platform/db/database.js';
+import { ReportReader } from './platform/db/report-reader.js';
 import { frameworkErrors, registerProblemHandlers } from './platform/http/error-handler.js';
 import { logSerializers } from './platform/http/log-redaction.js';
 import { registerOpenApi } from './platform/http/openapi.js';
@@ -27,6 +28,8 @@ import { MAX_UPLOAD_BYTES } from './platform/storage/upload-limits.js';
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
+    /** Where reports, exports, the annual report and the dashboard read: a replica when one is set and current. */
+    reportReader: ReportReader;
     storage: Storage;
     config: Config;
   }
@@ -36,6 +39,8 @@ declare module 'fastify' {
 export async function buildApp(options: {
   config: Config;
   database: Database;
+  /** A streaming replica of `database` for reports (DATABASE_REPLICA_URL). */
+  replica?: Database | null;
   storage?: Storage;
   logger?: boolean;
   /** Where the log goes (standard output when left out); tests read it. */
@@ -59,6 +64,13 @@ export async function buildApp(options: {
     bodyLimit: 1024 * 1024,
   });
   app.decorate('database', database);
+  app.decorate(
+    'reportReader',
+    new ReportReader(database, options.replica ?? null, {
+      maxLagMs: config.replicaMaxLagSeconds * 1000,
+      log: app.log,
+    }),
+  );
   app.decorate('storage', options.storage ?? new LocalDiskStorage(path.join(config.dataDir, 'documents')));
   app.decorate('config', config);
   app.setValidatorCompiler(validatorCompiler);

@@ -13,6 +13,10 @@ export interface Config {
    * fewer rights (INSERT and SELECT only on the audit log: scripts/app-role.sql). Unset: DATABASE_URL.
    */
   databaseMigrationUrl: string | null;
+  /** A streaming replica of DATABASE_URL that reports, exports and the dashboard read from. */
+  databaseReplicaUrl: string | null;
+  /** How far behind the primary the replica may be before reports read from the primary instead. */
+  replicaMaxLagSeconds: number;
   dataDir: string;
   demo: boolean;
   /** How many AVRR cases the demo caseload has. */
@@ -49,6 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
     databaseMigrationUrl: env.DATABASE_MIGRATION_URL?.trim() || null,
+    databaseReplicaUrl: readReplicaUrl(env, databaseUrl),
+    replicaMaxLagSeconds: readCount(env.REPLICA_MAX_LAG_SECONDS, 30, 'REPLICA_MAX_LAG_SECONDS', 86_400),
     dataDir,
     // Demo users and caseload exist only where nobody can mistake them for real data.
     demo: env.PASSAGE_DEMO === '1' || (databaseUrl === null && env.PASSAGE_DEMO !== '0'),
@@ -62,6 +68,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: readCount(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE', 1_000_000),
     publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
+}
+
+/** The replica's URL: only beside a server database, since the embedded one has no replicas. */
+function readReplicaUrl(env: NodeJS.ProcessEnv, databaseUrl: string | null): string | null {
+  const url = env.DATABASE_REPLICA_URL?.trim() || null;
+  if (url && !databaseUrl)
+    throw new Error('DATABASE_REPLICA_URL needs DATABASE_URL: the embedded database has no replicas');
+  return url;
 }
 
 /** https-only webhooks on a server database (production); WEBHOOK_ALLOWED_HOSTS may name private hosts. */

@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   }
   const database = await openDatabase(config);
   if (!(config.databaseUrl && config.databaseMigrationUrl)) await migrateDatabase(database);
-  const app = await buildApp({ config, database });
+  // Reports, exports and the dashboard read from a streaming replica when one is configured.
+  const replica = config.databaseReplicaUrl ? await openPostgres(config.databaseReplicaUrl) : null;
+  const app = await buildApp({ config, database, replica });
   if (config.demo) {
     await seedDemo(database, {
       log: (line) => app.log.info(line),
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
     await outboxWorker.stop();
     await statistics.stop();
     await sessionCleanup.stop();
+    await replica?.close();
     await database.close();
     process.exit(0);
   };

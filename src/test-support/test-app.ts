@@ -49,8 +49,16 @@ function client(app: FastifyInstance, cookie: string | null): Client {
  * configuration; the rate limit is high unless a test sets RATE_LIMIT_PER_MINUTE, since every
  * anonymous request of a test file comes from one address.
  */
-export async function startTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+export async function startTestApp(
+  options: {
+    env?: Record<string, string>;
+    /** A migrated database to run on instead of the suite's test database (closed with the app). */
+    database?: Database;
+    /** A streaming replica of `database` for reports. */
+    replica?: Database;
+  } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await openTestDatabase());
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'passage-test-'));
   const config = {
     ...loadConfig({
@@ -65,6 +73,7 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
   const app = await buildApp({
     config,
     database,
+    replica: options.replica ?? null,
     storage: new LocalDiskStorage(path.join(dataDir, 'documents')),
     logger: false,
   });

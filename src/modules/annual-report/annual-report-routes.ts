@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Actor } from '../../platform/auth/actor.js';
+import { readReports } from '../../platform/http/read-reports.js';
 import { actorOf, authorize } from '../../platform/http/route-access.js';
 import { missionToday } from '../../platform/time/mission-calendar.js';
 import { exportAnnualReport } from './annual-report-export.js';
@@ -33,7 +34,12 @@ export const annualReportRoutes: FastifyPluginAsyncZod = async (app) => {
       authorize(request, annualReportPolicy.read(actor));
       const now = new Date();
       reply.header('cache-control', 'no-store');
-      return getAnnualReport(request.server.database.db, actor, yearOf(request.query, actor, now), now);
+      return getAnnualReport(
+        await readReports(request, reply),
+        actor,
+        yearOf(request.query, actor, now),
+        now,
+      );
     },
   );
 
@@ -53,7 +59,7 @@ export const annualReportRoutes: FastifyPluginAsyncZod = async (app) => {
       authorize(request, annualReportPolicy.export(actor));
       const now = new Date();
       const report = await getAnnualReport(
-        request.server.database.db,
+        await readReports(request, reply),
         actor,
         yearOf(request.query, actor, now),
         now,

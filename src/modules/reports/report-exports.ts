@@ -46,7 +46,13 @@ export async function createReportExport(
  * Runs a queued export outside any request: claims the row (so it runs once), runs the report as
  * the actor who asked for it, writes progress as rows are rendered, and stores the file on the row.
  */
-export async function runReportExport(db: Db, actor: Actor, exportId: string): Promise<void> {
+export async function runReportExport(
+  db: Db,
+  actor: Actor,
+  exportId: string,
+  /** Where the report's rows are read (a read replica); the job row is always written on `db`. */
+  source: Db = db,
+): Promise<void> {
   const where = and(eq(reportExports.missionId, actor.missionId), eq(reportExports.id, exportId));
   const [job] = await db
     .update(reportExports)
@@ -59,7 +65,7 @@ export async function runReportExport(db: Db, actor: Actor, exportId: string): P
     if (!report) throw new Error(`Unknown report ${job.report}`);
     const params = job.parameters as unknown as ReportParams;
     const language = job.language === 'nl' ? 'nl' : 'en';
-    const rows = await runReport(db, actor, report, params, language);
+    const rows = await runReport(source, actor, report, params, language);
     await db.update(reportExports).set({ total: rows.length }).where(where);
     const file = await renderExport({
       report,

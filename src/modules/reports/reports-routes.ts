@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTransaction } from '../../platform/db/transaction.js';
 import { badRequest, notFound } from '../../platform/http/problem.js';
+import { readReports } from '../../platform/http/read-reports.js';
 import { actorOf, authorize } from '../../platform/http/route-access.js';
 import { getDashboard } from './get-dashboard.js';
 import { findReport, reportCatalogue, reportParameters } from './report-catalogue.js';
@@ -66,7 +67,7 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       authorize(request, reportsPolicy.dashboard(actor));
       reply.header('cache-control', 'no-store');
-      return getDashboard(request.server.database.db, actor, request.query, new Date());
+      return getDashboard(await readReports(request, reply), actor, request.query, new Date());
     },
   );
 
@@ -104,7 +105,7 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       const report = reportNamed(request.params.name);
       const params = reportParams(request.query, actor, new Date());
       const language = request.query.language ?? (actor.locale === 'nl' ? 'nl' : 'en');
-      const rows = await runReport(request.server.database.db, actor, report, params, language);
+      const rows = await runReport(await readReports(request, reply), actor, report, params, language);
       reply.header('cache-control', 'no-store');
       return {
         report: summarise(report),
@@ -150,9 +151,10 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
         }),
       );
       const db = request.server.database.db;
+      const source = await readReports(request, reply);
       // The job runs after the row is committed; its progress and its file live on that row.
       setImmediate(() => {
-        runReportExport(db, actor, row.id).catch((error: unknown) =>
+        runReportExport(db, actor, row.id, source).catch((error: unknown) =>
           request.log.error({ error }, 'export failed'),
         );
       });

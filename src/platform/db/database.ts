@@ -48,6 +48,13 @@ export function wrapPglite(client: PGlite): Database {
 /** Opens a pool on a PostgreSQL server. */
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  // An idle connection the server closes (a restart, a replica taken down) is dropped from the
+  // pool and replaced on the next query; unhandled, its error would stop the whole process.
+  pool.on('error', (error) => {
+    console.warn(
+      `database connection lost (${(error as { code?: string }).code ?? error.message}); reconnecting`,
+    );
+  });
   const probe = await pool.connect();
   probe.release();
   const db = drizzleNodePg(pool) as unknown as Db;
