@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { sessions } from './schema.js';
 
@@ -11,7 +11,7 @@ const TOUCH_AFTER_MS = 5 * 60 * 1000;
 
 export const SESSION_COOKIE = 'passage_session';
 
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
@@ -33,22 +33,25 @@ export async function createSession(
   return token;
 }
 
-/** The user id of a live session, or null when the token is unknown, expired or idle too long. */
-export async function findSessionUser(db: Executor, token: string, now: Date): Promise<string | null> {
-  const tokenHash = hashToken(token);
-  const [row] = await db
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
-  if (!row) return null;
-  const idle = now.getTime() - row.lastSeenAt.getTime();
+/**
+ * Applies the idle rule to a session found unexpired (the session lookup is in
+ * resolve-session-actor.ts): ends it when idle too long (false), and
+ * otherwise records its use, at most once every few minutes (true).
+ */
+export async function keepSessionAlive(
+  db: Executor,
+  tokenHash: string,
+  lastSeenAt: Date,
+  now: Date,
+): Promise<boolean> {
+  const idle = now.getTime() - lastSeenAt.getTime();
   if (idle > SESSION_IDLE_MS) {
     await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
-    return null;
+    return false;
   }
   if (idle > TOUCH_AFTER_MS)
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
-  return row.userId;
+  return true;
 }
 
 /** Ends a session. */
