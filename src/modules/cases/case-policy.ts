@@ -104,13 +104,18 @@ export function visibleOfficeScope(
   return scope.length > 0 ? or(...scope)! : sql`false`;
 }
 
+/** True when no restricted category hides a case from the actor in lists (victims of trafficking). */
+export function seesAllRestrictedCases(actor: Actor): boolean {
+  return hasRole(actor, ...SENSITIVE_ROLES);
+}
+
 /** The same read rule as SQL, so list queries return only the cases the actor may see. */
 export function visibleCasesWhere(actor: Actor): SQL {
   const conditions: SQL[] = [
     eq(cases.missionId, actor.missionId),
     visibleOfficeScope(actor, cases.officeId, cases.returnOfficeId),
   ];
-  if (!hasRole(actor, ...SENSITIVE_ROLES)) {
+  if (!seesAllRestrictedCases(actor)) {
     conditions.push(
       or(sql`not ('victim_of_trafficking' = any(${cases.vulnerabilities}))`, eq(cases.assigneeId, actor.id))!,
     );

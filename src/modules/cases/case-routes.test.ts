@@ -150,6 +150,38 @@ describe('the caseload', () => {
     expect(page.items).toHaveLength(2);
   });
 
+  it('gives each list the total of the cases it pages through, from the summary for those who see every case', async () => {
+    await buildCase(t.database.db, { mission, status: 'counselling', assigneeId: mission.users.manager.id });
+    await buildCase(t.database.db, { mission, status: 'closed' });
+    await buildCase(t.database.db, { mission, status: 'withdrawn', officeId: mission.offices.terApel.id });
+    await buildCase(t.database.db, { mission, vulnerabilities: ['victim_of_trafficking'] });
+    await buildCase(t.database.db, { mission, officeId: mission.offices.terApel.id });
+    const other = await buildMission(t.database.db);
+    await buildCase(t.database.db, { mission: other });
+    const queries = [
+      '',
+      'status=counselling',
+      'status=registered',
+      'open=true',
+      'open=false',
+      'programme=avrr',
+      `officeId=${mission.offices.terApel.id}`,
+      'assigneeId=me',
+      'assigneeId=none',
+      `assigneeId=${mission.users.manager.id}&open=true`,
+    ];
+    for (const role of ['manager', 'admin', 'counsellor'] as const) {
+      const api = await t.as(mission.users[role]);
+      for (const query of queries) {
+        const list = (await api.get(`/api/v1/cases?pageSize=100&${query}`)).json();
+        expect(list.total, `${role}: ${query}`).toBe(list.items.length);
+      }
+    }
+    const manager = await t.as(mission.users.manager);
+    expect((await manager.get('/api/v1/cases')).json().total).toBe(5);
+    expect((await manager.get('/api/v1/cases?open=true')).json().total).toBe(3);
+  });
+
   it('never shows another mission’s cases', async () => {
     const other = await buildMission(t.database.db);
     const foreign = await buildCase(t.database.db, { mission: other });

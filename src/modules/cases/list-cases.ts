@@ -1,10 +1,10 @@
 import { and, asc, count, desc, eq, inArray, isNull, notInArray, type SQL, sql } from 'drizzle-orm';
-import type { Actor } from '../../platform/auth/actor.js';
-import type { Executor } from '../../platform/db/database.js';
+import { type Actor, visibleOfficeIds } from '../../platform/auth/actor.js';
+import { type Executor, selectRows } from '../../platform/db/database.js';
 import { offices, users } from '../organisation/schema.js';
 import { normaliseName } from '../persons/name-normalisation.js';
 import { persons } from '../persons/schema.js';
-import { visibleCasesWhere } from './case-policy.js';
+import { seesAllRestrictedCases, visibleCasesWhere } from './case-policy.js';
 import type { ListCasesQuery } from './case-schemas.js';
 import { presentCaseBase } from './present-case.js';
 import { caseGroupMembers, cases } from './schema.js';
@@ -39,6 +39,43 @@ function filtersOf(actor: Actor, query: ListCasesQuery): SQL {
   return and(...conditions)!;
 }
 
+/** The nil UUID: "no assignee" in the summary tables' keys. */
+const NO_ASSIGNEE = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The number of cases a list query matches. Counting every matching row is most of a list's time
+ * on a large caseload, so for an actor who sees every case of the mission (mission-wide manager,
+ * administrator or vulnerable-cases officer), filtering on the summary's own key (status, open,
+ * programme, office, assignee), the total is read from `case_counts`: the per-key counts the
+ * database keeps in the transaction of every case change (migrations/*_reports_summary_triggers.sql),
+ * exact, in a few rows. Any other query counts the rows.
+ */
+async function countCases(db: Executor, actor: Actor, query: ListCasesQuery, where: SQL): Promise<number> {
+  const seesEveryCase = visibleOfficeIds(actor) === null && seesAllRestrictedCases(actor);
+  if (seesEveryCase && !query.q && !query.vulnerability) {
+    const conditions: SQL[] = [sql`mission_id = ${actor.missionId}`];
+    if (query.status) conditions.push(sql`status = ${query.status}`);
+    if (query.programme) conditions.push(sql`programme = ${query.programme}`);
+    if (query.officeId) conditions.push(sql`office_id = ${query.officeId}`);
+    if (query.assigneeId === 'me') conditions.push(sql`assignee_key = ${actor.id}`);
+    else if (query.assigneeId === 'none') conditions.push(sql`assignee_key = ${NO_ASSIGNEE}`);
+    else if (query.assigneeId) conditions.push(sql`assignee_key = ${query.assigneeId}`);
+    const finished = sql.join(
+      FINISHED_STATUSES.map((status) => sql`${status}`),
+      sql`, `,
+    );
+    if (query.open === true) conditions.push(sql`status not in (${finished})`);
+    if (query.open === false) conditions.push(sql`status in (${finished})`);
+    const [row] = await selectRows<{ total: string | number | null }>(
+      db,
+      sql`select coalesce(sum(n), 0) as total from case_counts where ${sql.join(conditions, sql` and `)}`,
+    );
+    return Number(row?.total ?? 0);
+  }
+  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(cases).where(where);
+  return Number(total);
+}
+
 /** One page of the caseload the actor may see, newest change first, with the total. */
 export async function listCases(db: Executor, actor: Actor, query: ListCasesQuery) {
   const where = filtersOf(actor, query);
@@ -55,7 +92,7 @@ export async function listCases(db: Executor, actor: Actor, query: ListCasesQuer
     .orderBy(desc(cases.updatedAt), desc(cases.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(cases).where(where);
+  const total = await countCases(db, actor, query, where);
   const groupIds = rows.map((row) => row.kase.caseGroupId);
   const members =
     groupIds.length === 0
@@ -89,7 +126,7 @@ export async function listCases(db: Executor, actor: Actor, query: ListCasesQuer
         .filter((member) => member.caseGroupId === kase.caseGroupId)
         .map(({ id, givenName, familyName }) => ({ id, givenName, familyName })),
     })),
-    total: Number(total),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };
