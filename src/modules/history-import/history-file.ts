@@ -40,13 +40,22 @@ const REQUIRED: Column[] = ['case_id', 'given_name', 'family_name', 'registered_
 /** The most rows one file may hold. */
 export const MAX_HISTORY_ROWS = 100_000;
 
+/**
+ * The value names a day and time that exist (no 30 February, no 25:00): the patterns alone let
+ * such dates through, and JavaScript's Date would quietly roll them over into the next month.
+ */
+const exists = (value: string) => DateTime.fromISO(value, { zone: 'UTC' }).isValid;
 const ZWhen = z
   .string()
   .regex(
     /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/,
     'must be YYYY-MM-DD or an ISO date-time with offset',
-  );
-const ZLocal = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be YYYY-MM-DDTHH:MM');
+  )
+  .refine(exists, 'must be a date that exists');
+const ZLocal = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be YYYY-MM-DDTHH:MM')
+  .refine(exists, 'must be a date and time that exist');
 const ZCurrency = z
   .string()
   .trim()
@@ -65,7 +74,12 @@ const ZPersonRow = z.object({
     (v) => (typeof v === 'string' ? v.trim().toLowerCase() || 'unknown' : 'unknown'),
     z.enum(['female', 'male', 'other', 'unknown']),
   ),
-  date_of_birth: opt(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')),
+  date_of_birth: opt(
+    z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+      .refine(exists, 'must be a date that exists'),
+  ),
   nationality: opt(
     z
       .string()

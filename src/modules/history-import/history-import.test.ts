@@ -248,6 +248,36 @@ describe('history import', () => {
     expect((await admin.get(`/api/v1/imports/${job.id}`)).json()).toMatchObject({ id: job.id, dryRun: true });
   });
 
+  it('refuses dates that match the pattern but do not exist, naming the column', async () => {
+    const person = { given_name: 'A', family_name: 'B' };
+    const rows = [
+      { ...person, case_id: 'OLD-FEB', registered_at: '2023-02-30' },
+      { ...person, case_id: 'OLD-BIRTH', registered_at: '2023-02-28', date_of_birth: '1990-13' },
+      {
+        ...person,
+        case_id: 'OLD-HOUR',
+        registered_at: '2023-01-05T10:00:00+01:00',
+        decision: 'eligible_return',
+        decided_at: '2023-02-29T09:00:00+01:00',
+        departure_airport: 'AMS',
+        arrival_airport: 'EBL',
+        departure_local: '2023-03-01T25:10',
+        arrival_local: '2023-03-01T23:00',
+      },
+    ];
+    const admin = await t.as(mission.users.admin);
+    const response = await upload(admin, { name: 'history.csv', data: Buffer.from(toCsv(rows)) }, true);
+    expect(response.statusCode, response.body).toBe(200);
+    const job = response.json();
+    expect(job).toMatchObject({ total: 3, rejected: 3, created: 0 });
+    const fields = job.report.map(
+      (problem: { row: number; field: string }) => `${problem.row}:${problem.field}`,
+    );
+    expect(fields).toEqual(
+      expect.arrayContaining(['2:registered_at', '3:date_of_birth', '4:decided_at', '4:departure_local']),
+    );
+  });
+
   it('reads XLSX files the same way', async () => {
     const rows = makeHistory(4, 5);
     const workbook = new ExcelJS.Workbook();
