@@ -5,6 +5,7 @@ import { AccessLogPage } from './access-log-page.js';
 import { BudgetsPage } from './budgets-page.js';
 import { DeliveriesPage } from './deliveries-page.js';
 import { EmbassiesPage } from './embassies-page.js';
+import { HistoryImportPage } from './history-import-page.js';
 import { OfficesPage } from './offices-page.js';
 import { PartnersPage } from './partners-page.js';
 import { ReferralImportPage } from './referral-import-page.js';
@@ -54,9 +55,14 @@ export function AdminPage() {
             </>
           )}
           {isManager && (
-            <li>
-              <NavLink to="/admin/budgets">{t('admin.budgets')}</NavLink>
-            </li>
+            <>
+              <li>
+                <NavLink to="/admin/budgets">{t('admin.budgets')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/admin/history-import">{t('admin.historyImport')}</NavLink>
+              </li>
+            </>
           )}
           {isAdmin && (
             <>
@@ -76,6 +82,7 @@ export function AdminPage() {
       <Routes>
         <Route index element={<PartnersPage canManage={isAdmin} />} />
         <Route path="referral-import" element={<ReferralImportPage />} />
+        <Route path="history-import" element={<HistoryImportPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="offices" element={<OfficesPage />} />
         <Route path="embassies" element={<EmbassiesPage />} />

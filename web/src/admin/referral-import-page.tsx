@@ -1,11 +1,12 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, apiGet, apiPost } from '../api/client.js';
+import { ApiError, apiPost } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { ErrorMessage } from '../ui/status-messages.js';
 import type { Partner, ReferralImport } from './admin-types.js';
+import { ImportJobView, usePollImport } from './import-job.js';
 
-const POLL_MS = 700;
+const referralImportPath = (id: string) => `/referral-imports/${id}`;
 
 /** Upload a CSV of referrals, watch its progress, and read the report of the rows that were refused. */
 export function ReferralImportPage() {
@@ -16,15 +17,7 @@ export function ReferralImportPage() {
   const [job, setJob] = useState<ReferralImport | null>(null);
   const [failure, setFailure] = useState<ApiError | undefined>(undefined);
 
-  useEffect(() => {
-    if (job?.status !== 'running') return;
-    const timer = setTimeout(() => {
-      apiGet<ReferralImport>(`/referral-imports/${job.id}`)
-        .then(setJob)
-        .catch((caught: unknown) => setFailure(caught instanceof ApiError ? caught : undefined));
-    }, POLL_MS);
-    return () => clearTimeout(timer);
-  }, [job]);
+  usePollImport(job, referralImportPath, setJob, setFailure);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -78,47 +71,7 @@ export function ReferralImportPage() {
         </button>
       </form>
       <ErrorMessage error={failure ?? partners.error} />
-      {job && (
-        <div data-testid="import-job">
-          <p role="status" aria-live="polite">
-            {t(`referralImport.status.${job.status}`)} —{' '}
-            {t('referralImport.progress', { processed: job.processed, total: job.total })}
-          </p>
-          <progress
-            max={Math.max(job.total, 1)}
-            value={job.processed}
-            aria-label={t('referralImport.progressLabel')}
-          />
-          <p>
-            {t('referralImport.counts', {
-              created: job.created,
-              existing: job.existing,
-              rejected: job.rejected,
-            })}
-          </p>
-          {job.report.length > 0 && (
-            <table>
-              <caption>{t('referralImport.report')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('referralImport.row')}</th>
-                  <th scope="col">{t('referralImport.field')}</th>
-                  <th scope="col">{t('referralImport.message')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {job.report.map((problem) => (
-                  <tr key={`${problem.row}-${problem.field}-${problem.message}`}>
-                    <td>{problem.row}</td>
-                    <td>{problem.field}</td>
-                    <td>{problem.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
-      )}
+      {job && <ImportJobView job={job} labels="referralImport" />}
     </section>
   );
 }
