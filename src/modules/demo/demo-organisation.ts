@@ -12,8 +12,17 @@ export const DEMO_PASSWORD = 'passage-demo';
  */
 export const DEMO_TOTP_SECRET = 'PASSAGEDEMOTOTPSECRETFORTRYINGIT';
 
-/** The demo users: one per role, `<role>@demo.passage.local`, all with the demo password. */
-export const demoUsers: { key: string; displayName: string; role: Role; office: string | null }[] = [
+/**
+ * The demo users: one per role, `<role>@demo.passage.local`, all with the demo password. The
+ * administrator is also a platform administrator, so the demo shows listing and creating missions.
+ */
+export const demoUsers: {
+  key: string;
+  displayName: string;
+  role: Role;
+  office: string | null;
+  platformAdmin?: boolean;
+}[] = [
   {
     key: 'counsellor',
     displayName: 'Sanne de Vries (counsellor)',
@@ -40,7 +49,13 @@ export const demoUsers: { key: string; displayName: string; role: Role; office: 
     office: null,
   },
   { key: 'manager', displayName: 'Pieter Visser (manager)', role: 'manager', office: null },
-  { key: 'admin', displayName: 'Lotte Smit (administrator)', role: 'admin', office: null },
+  {
+    key: 'admin',
+    displayName: 'Lotte Smit (administrator)',
+    role: 'admin',
+    office: null,
+    platformAdmin: true,
+  },
 ];
 
 export const demoOffices: { name: string; kind: OfficeKind; country: string; city: string }[] = [
@@ -114,6 +129,7 @@ export async function ensureDemoOrganisation(db: Executor): Promise<{
       displayName: user.displayName,
       passwordHash,
       roles: [grant],
+      platformAdmin: 'platformAdmin' in user && user.platformAdmin === true,
     });
     users.push({ key: user.key, id, ...grant });
   }

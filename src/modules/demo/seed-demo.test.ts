@@ -73,6 +73,14 @@ describe('demo seed', () => {
     expect(rows).toHaveLength(demoUsers.length + demoCounsellors.length);
   });
 
+  it('makes the demo administrator, and only them, a platform administrator', async () => {
+    const platformAdmins = await database.db
+      .select({ email: users.email })
+      .from(users)
+      .where(eq(users.platformAdmin, true));
+    expect(platformAdmins).toEqual([{ email: demoEmail('admin') }]);
+  });
+
   it('creates cases in every status, at several offices, with several counsellors', async () => {
     const [stats] = await selectRows<{
       cases: number;
