@@ -5,6 +5,7 @@ import { AccessLogPage } from './access-log-page.js';
 import { BudgetsPage } from './budgets-page.js';
 import { DeliveriesPage } from './deliveries-page.js';
 import { EmbassiesPage } from './embassies-page.js';
+import { MissionsPage } from './missions-page.js';
 import { OfficesPage } from './offices-page.js';
 import { PartnersPage } from './partners-page.js';
 import { ReferralImportPage } from './referral-import-page.js';
@@ -20,7 +21,8 @@ export function mayAdminister(roles: { role: string }[]): boolean {
 
 /**
  * Administration: partners and their keys and webhooks, referral imports, users, offices, embassies,
- * funding budgets, deliveries and the SMS sink.
+ * funding budgets, deliveries and the SMS sink; the installation's missions for a platform
+ * administrator.
  */
 export function AdminPage() {
   const { t } = useTranslation();
@@ -58,6 +60,11 @@ export function AdminPage() {
               <NavLink to="/admin/budgets">{t('admin.budgets')}</NavLink>
             </li>
           )}
+          {me.platformAdmin && (
+            <li>
+              <NavLink to="/admin/missions">{t('admin.missions')}</NavLink>
+            </li>
+          )}
           {isAdmin && (
             <>
               <li>
@@ -83,6 +90,7 @@ export function AdminPage() {
         <Route path="deliveries" element={<DeliveriesPage />} />
         <Route path="sms-sink" element={<SmsSinkPage />} />
         <Route path="access-log" element={<AccessLogPage />} />
+        <Route path="missions" element={<MissionsPage />} />
       </Routes>
     </section>
   );
