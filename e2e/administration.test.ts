@@ -161,6 +161,43 @@ describe('administration', () => {
     });
   });
 
+  it('the administrator adds a partner NGO and a referral source, and reads the SMS templates, emission factors and mission settings', async () => {
+    await withScreenshotOnFailure(admin, 'administration-lists', async () => {
+      await adminSection(en.admin.partnerNgos);
+      await admin.getByRole('heading', { name: en.partnerNgos.title }).waitFor();
+      const ngo = uniqueName('Partner ');
+      await admin.getByLabel(en.partnerNgos.name, { exact: true }).fill(ngo);
+      await admin.getByRole('button', { name: en.partnerNgos.save }).click();
+      await admin.getByTestId('partner-ngo').filter({ hasText: ngo }).waitFor();
+      expect(await seriousViolations(admin), 'partner NGOs page').toEqual([]);
+
+      await adminSection(en.admin.referralSources);
+      await admin.getByRole('heading', { name: en.referralSources.title }).waitFor();
+      const source = uniqueName('Source ');
+      await admin.getByLabel(en.referralSources.code).fill(source.toLowerCase().replace(' ', '_'));
+      await admin.getByLabel(en.referralSources.labelEn).fill(source);
+      await admin.getByLabel(en.referralSources.labelNl).fill(`${source} (nl)`);
+      await admin.getByRole('button', { name: en.referralSources.save }).click();
+      await admin.getByTestId('referral-source').filter({ hasText: source }).waitFor();
+      expect(await seriousViolations(admin), 'referral sources page').toEqual([]);
+
+      await adminSection(en.admin.smsTemplates);
+      await admin.getByRole('heading', { name: en.smsTemplates.title }).waitFor();
+      await admin.getByTestId('sms-template').first().waitFor();
+      expect(await seriousViolations(admin), 'SMS templates page').toEqual([]);
+
+      await adminSection(en.admin.factorSets);
+      await admin.getByRole('heading', { name: en.factorSets.title }).waitFor();
+      await admin.getByTestId('factor-set').first().waitFor();
+      expect(await seriousViolations(admin), 'emission factors page').toEqual([]);
+
+      await adminSection(en.admin.missionSettings);
+      await admin.getByRole('heading', { name: en.missionSettings.title }).waitFor();
+      await expect.poll(() => admin.getByLabel(en.missions.timeZone).inputValue()).toBe('Europe/Amsterdam');
+      expect(await seriousViolations(admin), 'mission settings page').toEqual([]);
+    });
+  });
+
   it('the demo administrator, a platform administrator, creates a mission and sees its administrator’s link', async () => {
     await withScreenshotOnFailure(admin, 'administration-missions', async () => {
       await adminSection(en.admin.missions);
