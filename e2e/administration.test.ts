@@ -7,6 +7,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import en from '../web/src/i18n/en.json' with { type: 'json' };
+import nl from '../web/src/i18n/nl.json' with { type: 'json' };
 import { openAppPage, withScreenshotOnFailure } from './support/browser.js';
 import { signIn } from './support/sign-in.js';
 import { uniqueName } from './support/unique-name.js';
@@ -138,6 +139,11 @@ describe('administration', () => {
       await user.getByRole('button', { name: en.changePassword.save }).click();
       await user.locator('#new-password-error').filter({ hasText: en.errorCodes.password_common }).waitFor();
       expect(await seriousViolations(user), 'change-password page with an error').toEqual([]);
+      // The reason comes as a code: the page words it in the language chosen, here Dutch.
+      await user.getByRole('button', { name: en.language.short.nl, exact: true }).click();
+      await user.locator('#new-password-error').filter({ hasText: nl.errorCodes.password_common }).waitFor();
+      await user.getByRole('button', { name: nl.language.short.en, exact: true }).click();
+      await user.getByRole('heading', { level: 1, name: en.changePassword.title }).waitFor();
 
       await user.getByLabel(en.changePassword.current).fill(NEW_PASSWORD);
       await user.getByLabel(en.changePassword.new, { exact: true }).fill(CHANGED_PASSWORD);
