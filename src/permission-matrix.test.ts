@@ -52,6 +52,8 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/users/:id/password-link': { policy: 'users.administer' },
   'POST /api/v1/me/password': { policy: 'users.changeOwnPassword' },
   'POST /api/v1/missions': { policy: 'organisation.createMission' },
+  // No role of a mission lists the missions (a platform administrator does: users/mission-routes.test.ts).
+  'GET /api/v1/missions': { allow: '' },
   'PATCH /api/v1/funding-budgets/:id': { policy: 'reintegration.manageBudgets' },
   'PATCH /api/v1/partner-ngos/:id': { policy: 'reintegration.managePartners' },
   'POST /api/v1/emission-factor-sets/:id/retire': { policy: 'emissions.createFactorSet' },

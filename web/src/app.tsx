@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router-dom';
+import { ChangePasswordPage } from './account/change-password-page.js';
 import { AdminPage } from './admin/admin-page.js';
 import { useAuth } from './auth/auth-context.js';
 import { LoginPage } from './auth/login-page.js';
@@ -45,6 +46,7 @@ export function App() {
         <Route path="/dashboard" element={<DashboardPage />} />
         <Route path="/reports" element={<ReportsPage />} />
         <Route path="/annual-report" element={<AnnualReportPage />} />
+        <Route path="/account/password" element={<ChangePasswordPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </AppShell>

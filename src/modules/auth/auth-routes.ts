@@ -23,10 +23,11 @@ const ZMe = z.object({
   missionId: z.uuid(),
   locale: z.string(),
   roles: z.array(z.object({ role: z.string(), officeId: z.uuid().nullable() })),
+  platformAdmin: z.boolean().describe('a platform administrator, who lists and creates missions'),
 });
 
 function presentMe(actor: Actor) {
-  return { user: actor };
+  return { user: { ...actor, platformAdmin: actor.platformAdmin === true } };
 }
 
 const ZSecondFactorStep = z.object({

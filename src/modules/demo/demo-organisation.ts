@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { hashPassword } from '../../platform/auth/password.js';
 import type { Executor } from '../../platform/db/database.js';
 import { createMission, createUser } from '../organisation/create-mission.js';
-import { missions, type OfficeKind, type Role } from '../organisation/schema.js';
+import { missions, type OfficeKind, type Role, users as userAccounts } from '../organisation/schema.js';
 
 export const DEMO_MISSION_CODE = 'NL-DEMO';
 export const DEMO_PASSWORD = 'passage-demo';
@@ -12,8 +12,17 @@ export const DEMO_PASSWORD = 'passage-demo';
  */
 export const DEMO_TOTP_SECRET = 'PASSAGEDEMOTOTPSECRETFORTRYINGIT';
 
-/** The demo users: one per role, `<role>@demo.passage.local`, all with the demo password. */
-export const demoUsers: { key: string; displayName: string; role: Role; office: string | null }[] = [
+/**
+ * The demo users: one per role, `<role>@demo.passage.local`, all with the demo password. The
+ * administrator is also a platform administrator, so the demo shows listing and creating missions.
+ */
+export const demoUsers: {
+  key: string;
+  displayName: string;
+  role: Role;
+  office: string | null;
+  platformAdmin?: boolean;
+}[] = [
   {
     key: 'counsellor',
     displayName: 'Sanne de Vries (counsellor)',
@@ -40,7 +49,13 @@ export const demoUsers: { key: string; displayName: string; role: Role; office: 
     office: null,
   },
   { key: 'manager', displayName: 'Pieter Visser (manager)', role: 'manager', office: null },
-  { key: 'admin', displayName: 'Lotte Smit (administrator)', role: 'admin', office: null },
+  {
+    key: 'admin',
+    displayName: 'Lotte Smit (administrator)',
+    role: 'admin',
+    office: null,
+    platformAdmin: true,
+  },
 ];
 
 export const demoOffices: { name: string; kind: OfficeKind; country: string; city: string }[] = [
@@ -88,7 +103,16 @@ export async function ensureDemoOrganisation(db: Executor): Promise<{
   users: DemoUserRef[];
 }> {
   const [existing] = await db.select().from(missions).where(eq(missions.code, DEMO_MISSION_CODE));
-  if (existing) return { missionId: existing.id, created: false, offices: [], users: [] };
+  if (existing) {
+    // A demo made before its administrator was a platform administrator becomes like a new one.
+    const platformAdmins = demoUsers.filter((user) => user.platformAdmin).map((user) => demoEmail(user.key));
+    if (platformAdmins.length > 0)
+      await db
+        .update(userAccounts)
+        .set({ platformAdmin: true })
+        .where(and(eq(userAccounts.missionId, existing.id), inArray(userAccounts.email, platformAdmins)));
+    return { missionId: existing.id, created: false, offices: [], users: [] };
+  }
   const { missionId, offices } = await createMission(db, {
     code: DEMO_MISSION_CODE,
     name: 'Passage demo mission (Netherlands)',
@@ -114,6 +138,7 @@ export async function ensureDemoOrganisation(db: Executor): Promise<{
       displayName: user.displayName,
       passwordHash,
       roles: [grant],
+      platformAdmin: 'platformAdmin' in user && user.platformAdmin === true,
     });
     users.push({ key: user.key, id, ...grant });
   }

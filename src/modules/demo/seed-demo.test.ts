@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
@@ -20,6 +20,7 @@ import {
   demoCounsellors,
   demoEmail,
   demoUsers,
+  ensureDemoOrganisation,
 } from './demo-organisation.js';
 import { seedDemo } from './seed-demo.js';
 import { seededRandom } from './seeded-random.js';
@@ -71,6 +72,22 @@ describe('demo seed', () => {
       });
     }
     expect(rows).toHaveLength(demoUsers.length + demoCounsellors.length);
+  });
+
+  it('makes the demo administrator, and only them, a platform administrator', async () => {
+    const platformAdmins = await database.db
+      .select({ email: users.email })
+      .from(users)
+      .where(and(eq(users.missionId, missionId), eq(users.platformAdmin, true)));
+    expect(platformAdmins).toEqual([{ email: demoEmail('admin') }]);
+    // A demo made before the flag existed gets it when the seed runs again.
+    await database.db.update(users).set({ platformAdmin: false }).where(eq(users.missionId, missionId));
+    await ensureDemoOrganisation(database.db);
+    const again = await database.db
+      .select({ email: users.email })
+      .from(users)
+      .where(and(eq(users.missionId, missionId), eq(users.platformAdmin, true)));
+    expect(again).toEqual([{ email: demoEmail('admin') }]);
   });
 
   it('creates cases in every status, at several offices, with several counsellors', async () => {

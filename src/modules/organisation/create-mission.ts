@@ -78,6 +78,8 @@ export async function createUser(
     passwordHash: string | null;
     locale?: string;
     roles: { role: Role; officeId: string | null }[];
+    /** A platform administrator, who lists and creates missions (the installation's operator). */
+    platformAdmin?: boolean;
   },
 ): Promise<{ id: string }> {
   const id = newId();
@@ -88,6 +90,7 @@ export async function createUser(
     displayName: input.displayName,
     passwordHash: input.passwordHash,
     locale: input.locale ?? 'en',
+    platformAdmin: input.platformAdmin ?? false,
   });
   if (input.roles.length > 0) {
     await db

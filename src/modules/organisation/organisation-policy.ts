@@ -10,6 +10,8 @@ export const organisationPolicy = {
   manageOffices: (actor: Actor) => hasRole(actor, 'admin'),
   /** A platform administrator creates missions; a mission's administrators cannot. */
   createMission: (actor: Actor) => actor.platformAdmin === true,
+  /** A platform administrator sees every mission of the installation. */
+  listMissions: (actor: Actor) => actor.platformAdmin === true,
   /** Only administrators change the mission's settings (time zone, currency, languages). */
   editSettings: (actor: Actor) => hasRole(actor, 'admin'),
 };

@@ -34,6 +34,42 @@ const newMission = (code: string) => ({
   administrator: { email: `admin.${code.toLowerCase()}@example.org`, displayName: 'Camila Admin' },
 });
 
+describe('GET /missions and who is a platform administrator', () => {
+  it('lists every mission, with its open offices and active users, to a platform administrator', async () => {
+    const api = await t.as(m.users.manager);
+    const code = `LS-${Date.now() % 100000}`;
+    expect((await api.post('/api/v1/missions', newMission(code))).statusCode).toBe(201);
+    const response = await api.get('/api/v1/missions');
+    expect(response.statusCode, response.body).toBe(200);
+    const items = response.json().items as { code: string; id: string }[];
+    expect(items.find((item) => item.code === code)).toMatchObject({
+      name: `IOM ${code}`,
+      country: 'CO',
+      timeZone: 'America/Bogota',
+      currency: 'COP',
+      languages: ['es', 'en'],
+      openOffices: 2,
+      activeUsers: 1,
+    });
+    expect(items.map((item) => item.id)).toContain(m.missionId);
+  });
+
+  it.each(['admin', 'counsellor', 'movements'] as const)(
+    'a mission’s %s may not list missions',
+    async (role) => {
+      const api = await t.as(m.users[role]);
+      expect((await api.get('/api/v1/missions')).statusCode).toBe(403);
+    },
+  );
+
+  it('/auth/me says whether the user is a platform administrator', async () => {
+    const platform = await (await t.as(m.users.manager)).get('/api/v1/auth/me');
+    expect(platform.json().user.platformAdmin).toBe(true);
+    const admin = await (await t.as(m.users.admin)).get('/api/v1/auth/me');
+    expect(admin.json().user.platformAdmin).toBe(false);
+  });
+});
+
 describe('POST /missions', () => {
   it('a platform administrator creates a mission with offices, lists and a first administrator', async () => {
     const code = `CO-${Date.now() % 100000}`;

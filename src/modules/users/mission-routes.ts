@@ -1,12 +1,37 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { withTransaction } from '../../platform/db/transaction.js';
 import { actorOf, authorize } from '../../platform/http/route-access.js';
 import { organisationPolicy } from '../organisation/organisation-policy.js';
 import { createMissionWithAdministrator } from './create-mission-with-administrator.js';
-import { ZCreatedMission, ZCreateMission } from './mission-schemas.js';
+import { listMissions } from './list-missions.js';
+import { ZCreatedMission, ZCreateMission, ZMissionSummary } from './mission-schemas.js';
 
-/** New missions, made by a platform administrator with their first administrator. */
+/** The installation's missions, listed and made by a platform administrator. */
 export const missionCreationRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/missions',
+    {
+      config: { access: 'user', policy: 'organisation.listMissions' },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Every mission of the installation (platform administrators)',
+        description:
+          'Each mission’s settings with its open offices and active users; no case data. Only a platform administrator.',
+        response: { 200: z.object({ items: z.array(ZMissionSummary) }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      authorize(
+        request,
+        organisationPolicy.listMissions(actor),
+        'Only platform administrators list the missions.',
+      );
+      return { items: await listMissions(request.server.database.db) };
+    },
+  );
+
   app.post(
     '/missions',
     {

@@ -29,3 +29,17 @@ export const ZCreatedMission = z.object({
   offices: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.enum(officeKinds) })),
   administrator: ZUserWithLink,
 });
+
+/** A mission as the platform administrator's list shows it. */
+export const ZMissionSummary = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  country: z.string(),
+  timeZone: z.string(),
+  currency: z.string(),
+  languages: z.array(z.string()),
+  createdAt: z.iso.datetime(),
+  openOffices: z.number().int(),
+  activeUsers: z.number().int(),
+});

@@ -4,12 +4,12 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { hashPassword, verifyPassword } from '../../platform/auth/password.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
-import { badRequest, HttpProblem } from '../../platform/http/problem.js';
+import { HttpProblem } from '../../platform/http/problem.js';
 import { endUserSessions } from '../auth/sessions.js';
 import { missionSettingsColumns } from '../organisation/load-actor.js';
 import { missions, users } from '../organisation/schema.js';
 import { findLivePasswordLink } from './password-links.js';
-import { passwordProblem } from './password-rules.js';
+import { type PasswordProblem, passwordProblem, passwordRefused } from './password-rules.js';
 import { passwordLinks } from './schema.js';
 
 const linkGone = () =>
@@ -55,7 +55,7 @@ export async function setPasswordWithLink(
     if (!link || !row?.user.active) throw linkGone();
     const { user, mission } = row;
     const problem = passwordProblem(input.password, user);
-    if (problem) throw badRequest(problem, [{ path: 'password', message: problem }]);
+    if (problem) throw passwordRefused('password', problem);
     await tx
       .update(users)
       .set({ passwordHash: await hashPassword(input.password) })
@@ -98,14 +98,16 @@ export async function changeOwnPassword(
 ): Promise<{ endedSessions: number }> {
   const [user] = await ctx.tx.select().from(users).where(eq(users.id, ctx.actor.id)).for('update');
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    const message = 'The current password is not right.';
-    throw badRequest(message, [{ path: 'currentPassword', message }]);
+    throw passwordRefused('currentPassword', {
+      code: 'password_wrong_current',
+      message: 'The current password is not right.',
+    });
   }
-  const problem =
+  const problem: PasswordProblem | null =
     input.newPassword === input.currentPassword
-      ? 'The new password must differ from the current one.'
+      ? { code: 'password_same_as_current', message: 'The new password must differ from the current one.' }
       : passwordProblem(input.newPassword, user);
-  if (problem) throw badRequest(problem, [{ path: 'newPassword', message: problem }]);
+  if (problem) throw passwordRefused('newPassword', problem);
   await ctx.tx
     .update(users)
     .set({ passwordHash: await hashPassword(input.newPassword) })

@@ -31,7 +31,7 @@ export async function updateUserAccount(
     });
   }
   if (input.roles !== undefined) {
-    await checkGrantOffices(ctx.tx, missionId, input.roles);
+    await checkGrantOffices(ctx.tx, missionId, input.roles, before.roles);
     await ctx.tx
       .delete(userRoles)
       .where(and(eq(userRoles.missionId, missionId), eq(userRoles.userId, before.id)));

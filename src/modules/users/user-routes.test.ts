@@ -110,10 +110,17 @@ describe('adding a user', () => {
     expect(check.statusCode, check.body).toBe(200);
     expect(check.json()).toMatchObject({ email: user.email, displayName: 'Nadia Haddad', purpose: 'invite' });
 
-    for (const weak of ['short-1', 'qwerty123456', '1qaz2wsx3edc', 'aaaaaaaaaaaaaa']) {
-      const refused = await setPasswordByLink(token, weak);
-      expect(refused.statusCode, weak).toBe(400);
-      expect(refused.json().errors[0].path).toBe('password');
+    const weak = {
+      'short-1': 'password_too_short',
+      qwerty123456: 'password_common',
+      '1qaz2wsx3edc': 'password_common',
+      aaaaaaaaaaaaaa: 'password_common',
+      [user.email]: 'password_personal',
+    };
+    for (const [password, code] of Object.entries(weak)) {
+      const refused = await setPasswordByLink(token, password);
+      expect(refused.statusCode, password).toBe(400);
+      expect(refused.json().errors[0], password).toMatchObject({ path: 'password', code });
     }
     const set = await setPasswordByLink(token, GOOD_PASSWORD);
     expect(set.statusCode, set.body).toBe(200);
@@ -241,6 +248,57 @@ describe('who may administer users (role × action)', () => {
   });
 });
 
+describe('roles per office, and closed offices', () => {
+  it('keeps a role held at an office that closed, but gives no new role there (422 naming the reason)', async () => {
+    const admin = await t.as(m.users.admin);
+    const office = await admin.post('/api/v1/offices', {
+      name: `Closing desk ${Date.now()}`,
+      kind: 'airport_desk',
+      country: 'NL',
+    });
+    expect(office.statusCode, office.body).toBe(201);
+    const deskId = office.json().office.id as string;
+    const atDesk = { role: 'movements_officer', officeId: deskId };
+    const { user } = await addUser([atDesk]);
+    expect((await admin.patch(`/api/v1/offices/${deskId}`, { active: false })).statusCode).toBe(200);
+
+    // Editing the user's other roles keeps the one at the closed office.
+    const hague = { role: 'counsellor', officeId: m.offices.hague.id };
+    const kept = await admin.patch(`/api/v1/users/${user.id}`, { roles: [atDesk, hague] });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(kept.json().user.roles).toEqual(expect.arrayContaining([atDesk, hague]));
+
+    // A new role at the closed office is refused, and nothing changes.
+    const refused = await admin.patch(`/api/v1/users/${user.id}`, {
+      roles: [atDesk, hague, { role: 'counsellor', officeId: deskId }],
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'office_closed', offices: [deskId] });
+    expect(refused.json().detail).toContain('closed');
+    const after = await admin.get(`/api/v1/users/${user.id}`);
+    expect(after.json().user.roles).toHaveLength(2);
+
+    // Taking the closed office's role away is allowed; it cannot be given back.
+    const dropped = await admin.patch(`/api/v1/users/${user.id}`, { roles: [hague] });
+    expect(dropped.json().user.roles).toEqual([hague]);
+    const back = await admin.patch(`/api/v1/users/${user.id}`, { roles: [hague, atDesk] });
+    expect(back.statusCode).toBe(422);
+  });
+
+  it('gives roles at several offices at once, replacing the present ones', async () => {
+    const { user } = await addUser();
+    const admin = await t.as(m.users.admin);
+    const roles = [
+      { role: 'counsellor', officeId: m.offices.terApel.id },
+      { role: 'reintegration_officer', officeId: m.offices.erbil.id },
+    ];
+    const response = await admin.patch(`/api/v1/users/${user.id}`, { roles });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().user.roles).toEqual(expect.arrayContaining(roles));
+    expect(response.json().user.roles).toHaveLength(2);
+  });
+});
+
 describe('deactivating and resetting', () => {
   it('deactivation ends the user’s sessions and stops sign-in; reactivation lets them back', async () => {
     const { user, token } = await addUser();
@@ -306,12 +364,16 @@ describe('changing one’s own password', () => {
       newPassword: 'granite-meadow-sparrow-7',
     });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().errors[0].path).toBe('currentPassword');
+    expect(wrong.json().errors[0]).toMatchObject({ path: 'currentPassword', code: 'password_wrong_current' });
     const common = await change({ currentPassword: GOOD_PASSWORD, newPassword: 'password1234' });
     expect(common.statusCode).toBe(400);
-    expect(common.json().errors[0].path).toBe('newPassword');
+    expect(common.json().errors[0]).toMatchObject({ path: 'newPassword', code: 'password_common' });
     const short = await change({ currentPassword: GOOD_PASSWORD, newPassword: 'Tr0ub4dor&3' });
     expect(short.statusCode).toBe(400);
+    expect(short.json().errors[0]).toMatchObject({ path: 'newPassword', code: 'password_too_short' });
+    const same = await change({ currentPassword: GOOD_PASSWORD, newPassword: GOOD_PASSWORD });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().errors[0]).toMatchObject({ path: 'newPassword', code: 'password_same_as_current' });
 
     const ok = await change({ currentPassword: GOOD_PASSWORD, newPassword: 'granite-meadow-sparrow-7' });
     expect(ok.statusCode, ok.body).toBe(200);

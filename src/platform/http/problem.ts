@@ -2,6 +2,8 @@
 export interface FieldError {
   path: string;
   message: string;
+  /** A stable code for the reason, when the UI shows it in the user's language. */
+  code?: string;
 }
 
 /** An error that becomes an RFC 9457 application/problem+json response. */

@@ -5,11 +5,17 @@ import { AccessLogPage } from './access-log-page.js';
 import { BudgetsPage } from './budgets-page.js';
 import { DeliveriesPage } from './deliveries-page.js';
 import { EmbassiesPage } from './embassies-page.js';
+import { EmissionFactorSetsPage } from './emission-factor-sets-page.js';
 import { HistoryImportPage } from './history-import-page.js';
+import { MissionSettingsPage } from './mission-settings-page.js';
+import { MissionsPage } from './missions-page.js';
 import { OfficesPage } from './offices-page.js';
+import { PartnerNgosPage } from './partner-ngos-page.js';
 import { PartnersPage } from './partners-page.js';
 import { ReferralImportPage } from './referral-import-page.js';
+import { ReferralSourcesPage } from './referral-sources-page.js';
 import { SmsSinkPage } from './sms-sink-page.js';
+import { SmsTemplatesPage } from './sms-templates-page.js';
 import { UsersPage } from './users-page.js';
 
 /** True when the signed-in user may open the administration pages. */
@@ -21,7 +27,9 @@ export function mayAdminister(roles: { role: string }[]): boolean {
 
 /**
  * Administration: partners and their keys and webhooks, referral imports, users, offices, embassies,
- * funding budgets, deliveries and the SMS sink.
+ * funding budgets, partner NGOs, referral sources, SMS templates, emission factor sets, the
+ * mission's settings, deliveries and the SMS sink; the installation's missions for a platform
+ * administrator.
  */
 export function AdminPage() {
   const { t } = useTranslation();
@@ -52,6 +60,21 @@ export function AdminPage() {
               <li>
                 <NavLink to="/admin/embassies">{t('admin.embassies')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/admin/partner-ngos">{t('admin.partnerNgos')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/admin/referral-sources">{t('admin.referralSources')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/admin/sms-templates">{t('admin.smsTemplates')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/admin/emission-factors">{t('admin.factorSets')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/admin/mission">{t('admin.missionSettings')}</NavLink>
+              </li>
             </>
           )}
           {isManager && (
@@ -63,6 +86,11 @@ export function AdminPage() {
                 <NavLink to="/admin/history-import">{t('admin.historyImport')}</NavLink>
               </li>
             </>
+          )}
+          {me.platformAdmin && (
+            <li>
+              <NavLink to="/admin/missions">{t('admin.missions')}</NavLink>
+            </li>
           )}
           {isAdmin && (
             <>
@@ -90,6 +118,12 @@ export function AdminPage() {
         <Route path="deliveries" element={<DeliveriesPage />} />
         <Route path="sms-sink" element={<SmsSinkPage />} />
         <Route path="access-log" element={<AccessLogPage />} />
+        <Route path="missions" element={<MissionsPage />} />
+        <Route path="partner-ngos" element={<PartnerNgosPage />} />
+        <Route path="referral-sources" element={<ReferralSourcesPage />} />
+        <Route path="sms-templates" element={<SmsTemplatesPage />} />
+        <Route path="emission-factors" element={<EmissionFactorSetsPage />} />
+        <Route path="mission" element={<MissionSettingsPage />} />
       </Routes>
     </section>
   );

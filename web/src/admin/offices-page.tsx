@@ -4,7 +4,7 @@ import { ApiError, apiPatch, apiPost } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { ErrorMessage, Loading } from '../ui/status-messages.js';
 
-const KINDS = [
+export const OFFICE_KINDS = [
   'mission_office',
   'reception_centre',
   'detention_centre',
@@ -89,7 +89,7 @@ export function OfficesPage() {
             value={form.kind}
             onChange={(e) => setForm({ ...form, kind: e.target.value })}
           >
-            {KINDS.map((kind) => (
+            {OFFICE_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {t(`offices.kinds.${kind}`)}
               </option>

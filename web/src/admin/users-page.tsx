@@ -1,21 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiPost } from '../api/client.js';
-import { useOffices } from '../api/reference-data.js';
 import { useApi } from '../api/use-api.js';
 import { useMe } from '../auth/auth-context.js';
 import { ErrorMessage, Loading } from '../ui/status-messages.js';
-
-export const ROLES = [
-  'counsellor',
-  'vulnerable_cases_officer',
-  'movements_officer',
-  'reintegration_officer',
-  'resettlement_officer',
-  'diplomatic_liaison',
-  'manager',
-  'admin',
-] as const;
+import { type OfficeOption, ROLES, RoleEditor } from './role-editor.js';
 
 interface UserAccount {
   id: string;
@@ -25,7 +14,7 @@ interface UserAccount {
   passwordSet: boolean;
   roles: { role: string; officeId: string | null }[];
 }
-interface PasswordLink {
+export interface PasswordLink {
   url: string;
   expiresAt: string;
 }
@@ -34,7 +23,7 @@ const asApiError = (caught: unknown) =>
   caught instanceof ApiError ? caught : new ApiError({ status: 0, title: String(caught) });
 
 /** The one-time link, shown once: the administrator passes it on if the e-mail does not arrive. */
-function OneTimeLink({ link, who }: { link: PasswordLink; who: string }) {
+export function OneTimeLink({ link, who }: { link: PasswordLink; who: string }) {
   const { t } = useTranslation();
   return (
     <div className="notice" role="status" data-testid="password-link">
@@ -44,12 +33,20 @@ function OneTimeLink({ link, who }: { link: PasswordLink; who: string }) {
   );
 }
 
-/** Users of the mission: add one with a role at an office, deactivate, send a new password link. */
+/**
+ * Users of the mission: add one with a role at an office, edit their roles per office, deactivate,
+ * send a new password link.
+ */
 export function UsersPage() {
   const { t } = useTranslation();
   const me = useMe();
   const { data, error, loading, reload } = useApi<{ items: UserAccount[] }>('/users?status=all');
-  const { offices } = useOffices();
+  // Closed offices too: a role held at one is shown by the office's name.
+  const officeList = useApi<{ items: OfficeOption[] }>('/offices?includeInactive=true');
+  const allOffices = officeList.data?.items ?? [];
+  const offices = allOffices.filter((office) => office.active);
+  const [editing, setEditing] = useState<UserAccount | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   const [form, setForm] = useState({ email: '', displayName: '', role: 'counsellor', officeId: '' });
   const [link, setLink] = useState<{ link: PasswordLink; who: string } | null>(null);
   const [actionError, setActionError] = useState<ApiError | undefined>(undefined);
@@ -73,6 +70,7 @@ export function UsersPage() {
 
   async function act(user: UserAccount, action: 'deactivate' | 'reactivate' | 'password-link') {
     setActionError(undefined);
+    setSaved(null);
     try {
       const result = await apiPost<{ passwordLink?: PasswordLink }>(`/users/${user.id}/${action}`);
       if (result.passwordLink) setLink({ link: result.passwordLink, who: user.displayName });
@@ -82,13 +80,18 @@ export function UsersPage() {
     }
   }
 
-  const officeName = (id: string | null) =>
-    id === null ? t('users.wholeMission') : (offices.find((o) => o.id === id)?.name ?? id);
+  const officeName = (id: string | null) => {
+    if (id === null) return t('users.wholeMission');
+    const office = allOffices.find((o) => o.id === id);
+    if (!office) return id;
+    return office.active ? office.name : t('users.closedOffice', { name: office.name });
+  };
   return (
     <section aria-labelledby="users-heading">
       <h2 id="users-heading">{t('users.title')}</h2>
       <ErrorMessage error={error ?? actionError} />
       {link && <OneTimeLink link={link.link} who={link.who} />}
+      {saved && <p role="status">{t('users.rolesSaved', { name: saved })}</p>}
       {loading && !data && <Loading />}
       <table>
         <thead>
@@ -123,6 +126,18 @@ export function UsersPage() {
                 {user.id !== me.id && (
                   <>
                     {user.active && (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          setSaved(null);
+                          setEditing(user);
+                        }}
+                      >
+                        {t('users.editRoles')}
+                        <span className="visually-hidden">{`: ${user.displayName}`}</span>
+                      </button>
+                    )}{' '}
+                    {user.active && (
                       <button type="button" onClick={() => act(user, 'password-link')}>
                         {t('users.newLink')}
                       </button>
@@ -140,6 +155,19 @@ export function UsersPage() {
           ))}
         </tbody>
       </table>
+      {editing && (
+        <RoleEditor
+          key={editing.id}
+          user={editing}
+          offices={allOffices}
+          onCancel={() => setEditing(null)}
+          onSaved={() => {
+            setSaved(editing.displayName);
+            setEditing(null);
+            reload();
+          }}
+        />
+      )}
       <form onSubmit={submit} aria-labelledby="new-user-heading">
         <h3 id="new-user-heading">{t('users.add')}</h3>
         <div className="field">

@@ -5,6 +5,8 @@ export const API_BASE = '/api/v1';
 export interface FieldProblem {
   path: string;
   message: string;
+  /** The reason's code, when the server gives one (the UI shows `errorCodes.<code>`). */
+  code?: string;
 }
 
 /** An RFC 9457 problem+json error (or a network failure, with status 0). */
@@ -45,6 +47,7 @@ export function parseProblem(status: number, statusText: string, body: unknown):
     ? body.errors.filter(isRecord).map((e) => ({
         path: typeof e.path === 'string' ? e.path : Array.isArray(e.path) ? e.path.join('.') : '',
         message: typeof e.message === 'string' ? e.message : String(e.message ?? ''),
+        ...(typeof e.code === 'string' ? { code: e.code } : {}),
       }))
     : [];
   return new ApiError({

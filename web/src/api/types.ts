@@ -16,6 +16,8 @@ export interface Me {
   displayName: string;
   missionId: string;
   roles: RoleAssignment[];
+  /** A platform administrator lists and creates missions. */
+  platformAdmin?: boolean;
 }
 
 export interface Office {

@@ -49,7 +49,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                 <NavLink to="/travel-documents">{t('nav.travelDocuments')}</NavLink>
               </li>
             )}
-            {mayAdminister(me.roles) && (
+            {(mayAdminister(me.roles) || me.platformAdmin) && (
               <li>
                 <NavLink to="/admin">{t('nav.admin')}</NavLink>
               </li>
@@ -79,6 +79,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <span className="current-user" data-testid="current-user">
             {me.displayName}
           </span>
+          <NavLink to="/account/password">{t('nav.changePassword')}</NavLink>
           <button type="button" onClick={() => void handleSignOut()}>
             {t('nav.signOut')}
           </button>

@@ -1,6 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../api/client.js';
+import type { ApiError, FieldProblem } from '../api/client.js';
 import { topLevelField } from './field-errors.js';
+
+/** A field error in the user's language when the server gave a code the catalogue knows, else as sent. */
+export function useProblemText(): (problem: FieldProblem) => string {
+  const { t, i18n } = useTranslation();
+  return (problem) =>
+    problem.code && i18n.exists(`errorCodes.${problem.code}`)
+      ? t(`errorCodes.${problem.code}`)
+      : problem.message;
+}
 
 interface ErrorMessageProps {
   error: ApiError | undefined;
@@ -10,20 +19,32 @@ interface ErrorMessageProps {
 
 /** An API error in an alert region; shows title, detail and the field messages not shown inline. */
 export function ErrorMessage({ error, inlineFields = [] }: ErrorMessageProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const text = useProblemText();
   const listed = error?.errors.filter((e) => !inlineFields.includes(topLevelField(e.path))) ?? [];
+  // A reason the catalogue translates replaces the server's English detail.
+  const translated =
+    error !== undefined &&
+    error.errors.length > 0 &&
+    error.errors.every((e) => e.code && i18n.exists(`errorCodes.${e.code}`));
   return (
     <div aria-live="assertive" role="alert" className={error ? 'error-message' : 'visually-hidden'}>
       {error && (
         <>
           <p>
             <strong>{error.status === 0 ? t('errors.network') : error.title || t('errors.generic')}</strong>
-            {error.detail && error.detail !== error.title ? ` — ${error.detail}` : null}
+            {!translated && error.detail && error.detail !== error.title ? ` — ${error.detail}` : null}
           </p>
           {listed.length > 0 && (
             <ul>
               {listed.map((e) => (
-                <li key={`${e.path}:${e.message}`}>{e.path ? `${e.path}: ${e.message}` : e.message}</li>
+                <li key={`${e.path}:${e.message}`}>
+                  {e.code && i18n.exists(`errorCodes.${e.code}`)
+                    ? text(e)
+                    : e.path
+                      ? `${e.path}: ${e.message}`
+                      : e.message}
+                </li>
               ))}
             </ul>
           )}
