@@ -1,24 +1,11 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import en from '../web/src/i18n/en.json' with { type: 'json' };
+import { seriousViolations } from './support/axe.js';
 import { openAppPage, withScreenshotOnFailure } from './support/browser.js';
 import { signIn } from './support/sign-in.js';
 
 const baseUrl = inject('passageBaseUrl');
-
-/** The serious and critical WCAG 2.1 A/AA violations axe finds on the page, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => {
-      const targets = violation.nodes.map((node) => node.target.join(' ')).join(', ');
-      return `${violation.id}: ${violation.help} (${targets})`;
-    });
-}
 
 describe('accessibility of the main pages (axe, WCAG 2.1 AA)', () => {
   let browser: Browser;

@@ -3,29 +3,16 @@
 // in and changes it (a common one is refused, in words from the catalogue); the administrator
 // deactivates them and their session ends; the administrator, a platform administrator in the demo,
 // creates a mission. axe checks every administration page on the way.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import en from '../web/src/i18n/en.json' with { type: 'json' };
 import nl from '../web/src/i18n/nl.json' with { type: 'json' };
+import { seriousViolations } from './support/axe.js';
 import { openAppPage, withScreenshotOnFailure } from './support/browser.js';
 import { signIn } from './support/sign-in.js';
 import { uniqueName } from './support/unique-name.js';
 
 const baseUrl = inject('passageBaseUrl');
-
-/** The serious and critical WCAG 2.1 A/AA violations axe finds on the page, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => {
-      const targets = violation.nodes.map((node) => node.target.join(' ')).join(', ');
-      return `${violation.id}: ${violation.help} (${targets})`;
-    });
-}
 
 const NEW_PASSWORD = 'harbour-lantern-quietly-57';
 const CHANGED_PASSWORD = 'meadow-granite-sparrow-83';

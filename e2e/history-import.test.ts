@@ -1,7 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import en from '../web/src/i18n/en.json' with { type: 'json' };
+import { seriousViolations } from './support/axe.js';
 import { openAppPage, withScreenshotOnFailure } from './support/browser.js';
 import { signIn } from './support/sign-in.js';
 import { uniqueName } from './support/unique-name.js';
@@ -75,12 +75,7 @@ describe('importing past years', () => {
         .waitFor();
       await page.getByRole('table', { name: en.historyImport.latest }).waitFor();
 
-      const violations = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-      expect(
-        violations.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => violation.id),
-      ).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
     });
   });
 });

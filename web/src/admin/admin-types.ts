@@ -1,3 +1,4 @@
+import type { ImportJob } from './import-job.js';
 /** One delivery attempt of an outbox message. */
 export interface OutboxAttempt {
   attempt: number;
@@ -80,17 +81,9 @@ export interface SinkMessage {
   lastDuplicateAt: string | null;
 }
 
-export interface ReferralImport {
-  id: string;
+export interface ReferralImport extends ImportJob {
   partnerId: string;
   filename: string;
-  status: 'running' | 'completed' | 'failed';
-  total: number;
-  processed: number;
-  created: number;
-  existing: number;
-  rejected: number;
-  report: { row: number; field: string; message: string }[];
   createdAt: string;
   finishedAt: string | null;
 }
