@@ -31,7 +31,8 @@ export const TEST_REDIRECT_URI = 'http://localhost:3000/api/v1/auth/oidc/callbac
  * given to `signInAs` at once (with that `amr`), and consent is granted for every scope asked,
  * so a test drives the whole authorization code flow with plain HTTP requests.
  */
-export async function startTestProvider(): Promise<TestProvider> {
+export async function startTestProvider(options: { redirectUri?: string } = {}): Promise<TestProvider> {
+  const redirectUri = options.redirectUri ?? TEST_REDIRECT_URI;
   let next: ProviderAccount | null = null;
   const accounts = new Map<string, ProviderAccount>();
   let provider: Provider | null = null;
@@ -56,7 +57,7 @@ export async function startTestProvider(): Promise<TestProvider> {
       {
         client_id: clientId,
         client_secret: clientSecret,
-        redirect_uris: [TEST_REDIRECT_URI],
+        redirect_uris: [redirectUri],
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
@@ -125,6 +126,7 @@ export async function startTestProvider(): Promise<TestProvider> {
       OIDC_CLIENT_ID: clientId,
       OIDC_CLIENT_SECRET: clientSecret,
       OIDC_PROVIDER_NAME: 'Test IdP',
+      ...(options.redirectUri ? { OIDC_REDIRECT_URI: options.redirectUri } : {}),
     },
     signInAs(account) {
       next = account;
