@@ -68,6 +68,31 @@ describe('GET /api/v1/auth/oidc', () => {
 });
 
 describe('GET /api/v1/auth/oidc/start', () => {
+  it('sends the browser back to the sign-in page with a reason when the provider cannot be reached', async () => {
+    const unreachable = await startTestApp({ env: { ...provider.env, OIDC_ISSUER: 'http://127.0.0.1:9' } });
+    try {
+      const response = await unreachable.anonymous.get('/api/v1/auth/oidc/start');
+      expect(response.statusCode).toBe(302);
+      expect(response.headers.location).toBe('/?oidc_error=provider_unavailable');
+      expect(cookieNamed(response, 'passage_oidc')).toBe('');
+    } finally {
+      await unreachable.close();
+    }
+  });
+
+  it('is described in the OpenAPI document with the other sign-in routes', async () => {
+    const document = (await t.anonymous.get('/api/openapi.json')).json();
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/auth/oidc',
+        '/api/v1/auth/oidc/start',
+        '/api/v1/auth/oidc/callback',
+        '/api/v1/auth/login/second-factor',
+      ]),
+    );
+    expect(Object.keys(document.paths['/api/v1/auth/oidc/start'].get.responses)).toEqual(['302']);
+  });
+
   it('redirects to the provider with PKCE S256, state and nonce, kept in a sealed HttpOnly Lax cookie', async () => {
     const response = await t.anonymous.get('/api/v1/auth/oidc/start');
     expect(response.statusCode).toBe(302);
@@ -168,6 +193,18 @@ describe('GET /api/v1/auth/oidc/callback', () => {
     });
     expect(replay.headers.location).toBe('/?oidc_error=provider_error');
     expect(cookieNamed(replay, 'passage_session')).toBe('');
+  });
+
+  it("refuses the provider's own refusal (the user cancelled at the provider)", async () => {
+    const started = await startProviderSignIn(t.anonymous);
+    const state = new URL(started.location).searchParams.get('state');
+    const response = await t.anonymous.request({
+      method: 'GET',
+      url: `/api/v1/auth/oidc/callback?error=access_denied&state=${state}`,
+      headers: { cookie: started.cookie },
+    });
+    expect(response.headers.location).toBe('/?oidc_error=provider_error');
+    expect(cookieNamed(response, 'passage_session')).toBe('');
   });
 
   it('refuses an e-mail that belongs to no Passage user, and creates none', async () => {
