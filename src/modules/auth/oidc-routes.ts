@@ -25,6 +25,7 @@ export const OIDC_ERRORS = [
   'email_not_verified',
   'no_account',
   'account_inactive',
+  'locked',
 ] as const;
 export type OidcError = (typeof OIDC_ERRORS)[number];
 

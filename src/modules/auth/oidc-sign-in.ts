@@ -7,6 +7,7 @@ import { missions, users } from '../organisation/schema.js';
 import { encryptSecret } from '../partners/secret-box.js';
 import { completeLogin, type LoginRequest } from './login.js';
 import { openChallenge } from './login-challenges.js';
+import { accountKey, lockRemaining } from './login-throttle.js';
 import type { ProviderIdentity } from './oidc-client.js';
 import { findEnrolment, newTotpSecret, secondFactorRequired } from './second-factor.js';
 
@@ -17,7 +18,7 @@ const MULTI_FACTOR_AMR = new Set(['mfa', 'otp', 'hwk']);
 export type OidcSignInResult =
   | { kind: 'signed_in'; actor: Actor; token: string }
   | { kind: 'second_factor'; challengeToken: string }
-  | { kind: 'refused'; reason: 'email_not_verified' | 'no_account' | 'account_inactive' };
+  | { kind: 'refused'; reason: 'email_not_verified' | 'no_account' | 'account_inactive' | 'locked' };
 
 /** Whether the provider's `amr` claim stands for a second factor. */
 export function providerUsedMultiFactor(amr: string[]): boolean {
@@ -26,7 +27,8 @@ export function providerUsedMultiFactor(amr: string[]): boolean {
 
 /**
  * Signs in the Passage user whose e-mail the provider verified. No account is ever created: an
- * unknown or deactivated user is refused (the latter audited in their mission). A user who needs
+ * unknown or deactivated user is refused (the latter audited in their mission), and so is an
+ * account locked by failed sign-ins. A user who needs
  * a second factor (administrators, managers, anyone enrolled) still gives Passage's TOTP code,
  * unless OIDC_ACCEPT_PROVIDER_MFA is on and the provider reports a multi-factor sign-in.
  */
@@ -59,6 +61,22 @@ export async function signInWithProvider(
         ),
       );
     return { kind: 'refused', reason: 'account_inactive' };
+  }
+  // An account locked by failed sign-ins stays locked here too: the lock is short, and a provider
+  // sign-in while someone is guessing the password is not the moment to lift it.
+  if ((await lockRemaining(db, accountKey(actor.email), now)) > 0) {
+    await db.transaction((tx) =>
+      recordAudit(
+        { tx, actor, requestId: input.requestId, ip: input.ip, now },
+        {
+          action: 'auth.login_failed',
+          recordType: 'user',
+          recordId: actor.id,
+          after: { ...via, reason: 'locked' },
+        },
+      ),
+    );
+    return { kind: 'refused', reason: 'locked' };
   }
   return db.transaction(async (tx) => {
     const enrolment = await findEnrolment(tx, actor.id);

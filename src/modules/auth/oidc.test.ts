@@ -230,6 +230,27 @@ describe('GET /api/v1/auth/oidc/callback', () => {
     ]);
   });
 
+  it('refuses an account locked by failed password sign-ins, and leaves the lock in place', async () => {
+    for (let i = 0; i < 5; i++)
+      await t.anonymous.post('/api/v1/auth/login', {
+        email: mission.users.resettlement.email,
+        password: 'wrong',
+      });
+    const response = await signInThroughProvider(t, { email: mission.users.resettlement.email });
+    expect(response.headers.location).toBe('/?oidc_error=locked');
+    expect(cookieNamed(response, 'passage_session')).toBe('');
+    const [throttle] = await selectRows<{ locked_until: Date | null }>(
+      t.database.db,
+      sql`select locked_until from login_throttles where account_key = encode(sha256(convert_to(${mission.users.resettlement.email.toLowerCase()}, 'UTF8')), 'hex')`,
+    );
+    expect(throttle?.locked_until).not.toBeNull();
+    const actions = (await auditActions(mission.users.resettlement.id)).map((e) => [
+      e.action,
+      e.after?.reason,
+    ]);
+    expect(actions.at(-1)).toEqual(['auth.login_failed', 'locked']);
+  });
+
   it('refuses an e-mail the provider has not verified', async () => {
     const response = await signInThroughProvider(t, {
       email: mission.users.counsellor.email,

@@ -26,6 +26,7 @@ const OIDC_ERRORS = [
   'email_not_verified',
   'no_account',
   'account_inactive',
+  'locked',
 ] as const;
 
 // How the provider's redirect came back: `?oidc=second_factor` or `?oidc_error=<reason>`.
