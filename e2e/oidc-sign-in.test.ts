@@ -17,7 +17,11 @@ beforeAll(async () => {
   const port = await findFreePort();
   appUrl = `http://localhost:${port}`;
   provider = await startTestProvider({ redirectUri: `${appUrl}/api/v1/auth/oidc/callback` });
-  server = await startPassageServer({ port, env: { ...provider.env, PUBLIC_URL: appUrl } });
+  // Only the demo users are needed: a small caseload starts faster.
+  server = await startPassageServer({
+    port,
+    env: { ...provider.env, PUBLIC_URL: appUrl, PASSAGE_DEMO_CASES: '5' },
+  });
   browser = await launchBrowser();
 });
 afterAll(async () => {
