@@ -19,7 +19,10 @@ export interface TestProvider {
   clientSecret: string;
   /** The OIDC_* settings of a Passage that signs in with this provider. */
   env: Record<string, string>;
-  /** The account the next sign-in at the provider logs in as. */
+  /**
+   * The account the next sign-in at the provider logs in as. A browser that already holds a
+   * session at the provider is signed in again as that session's account: use a fresh context.
+   */
   signInAs(account: ProviderAccount): void;
   close(): Promise<void>;
 }

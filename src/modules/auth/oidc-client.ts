@@ -99,7 +99,8 @@ export class OidcClient {
     };
     const url = client.buildAuthorizationUrl(configuration, {
       redirect_uri: this.settings.redirectUri,
-      scope: 'openid email profile',
+      // The e-mail is all Passage needs to know about the person.
+      scope: 'openid email',
       code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
       code_challenge_method: 'S256',
       state: transaction.state,
