@@ -22,6 +22,11 @@ const PUBLIC_ROUTES = [
   'POST /api/v1/auth/login',
   // The second step of signing in: it needs the challenge cookie the password step set.
   'POST /api/v1/auth/login/second-factor',
+  'GET /api/v1/auth/login/second-factor',
+  // Signing in with the OpenID Connect provider: whether it is offered, the redirect there and back.
+  'GET /api/v1/auth/oidc',
+  'GET /api/v1/auth/oidc/start',
+  'GET /api/v1/auth/oidc/callback',
   'POST /api/v1/password-links/check',
   'POST /api/v1/password-links/use',
   'GET /api/openapi.json',

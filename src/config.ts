@@ -37,6 +37,26 @@ export interface Config {
   rateLimitPerMinute: number;
   /** The address users open Passage at: the base of the set-password links sent by e-mail. */
   publicUrl: string;
+  /** Signing in with an OpenID Connect provider; null when OIDC_ISSUER is not set. */
+  oidc: OidcSettings | null;
+}
+
+/** The OpenID Connect provider users may sign in with (OIDC_* settings). */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the browser back: this server's /api/v1/auth/oidc/callback. */
+  redirectUri: string;
+  /** The name on the sign-in button. */
+  providerName: string;
+  /**
+   * Whether the provider's word that it used more than a password (`amr` with mfa, otp or hwk)
+   * stands in for Passage's own second factor. Off unless OIDC_ACCEPT_PROVIDER_MFA=1.
+   */
+  acceptProviderMfa: boolean;
+  /** Plain http to a provider on this machine: development only (allowInsecureRequests). */
+  allowHttp: boolean;
 }
 
 const packageJson = path.join(repositoryRoot, 'package.json');
@@ -48,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -66,7 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionSchedule: readRetentionSchedule(env.RETENTION_SCHEDULE),
     webhookTargets: readWebhookTargetPolicy(env),
     rateLimitPerMinute: readCount(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE', 1_000_000),
-    publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
+    publicUrl,
+    oidc: readOidcSettings(env, publicUrl),
   };
 }
 
@@ -126,6 +148,63 @@ function readTrustProxy(value: string | undefined): false | number | string[] {
   return addresses;
 }
 // --- end sign-in security ---
+
+/** The path of the OpenID Connect callback; OIDC_REDIRECT_URI must end with it. */
+export const OIDC_CALLBACK_PATH = '/api/v1/auth/oidc/callback';
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Reads the OIDC_* settings: null when OIDC_ISSUER is unset, an error when they are incomplete or
+ * unsafe. Plain http is accepted only for a provider and callback on this machine, and only in
+ * development (the embedded database and NODE_ENV not production); everything else must be https.
+ */
+export function readOidcSettings(env: NodeJS.ProcessEnv, publicUrl: string): OidcSettings | null {
+  const issuer = env.OIDC_ISSUER?.trim() ?? '';
+  const clientId = env.OIDC_CLIENT_ID?.trim() ?? '';
+  const clientSecret = env.OIDC_CLIENT_SECRET?.trim() ?? '';
+  if (!issuer) {
+    if (clientId || clientSecret || env.OIDC_REDIRECT_URI?.trim())
+      throw new Error('OIDC_ISSUER must be set when other OIDC_ settings are');
+    return null;
+  }
+  if (!clientId) throw new Error('OIDC_CLIENT_ID must be set when OIDC_ISSUER is');
+  if (!clientSecret) throw new Error('OIDC_CLIENT_SECRET must be set when OIDC_ISSUER is');
+  const development = !env.DATABASE_URL?.trim() && env.NODE_ENV !== 'production';
+  const issuerUrl = readSafeUrl('OIDC_ISSUER', issuer, development);
+  if (issuerUrl.search || issuerUrl.hash)
+    throw new Error(`OIDC_ISSUER must not have a query or fragment, not "${issuer}"`);
+  const redirectText = env.OIDC_REDIRECT_URI?.trim() || `${publicUrl}${OIDC_CALLBACK_PATH}`;
+  const redirectUrl = readSafeUrl('OIDC_REDIRECT_URI', redirectText, development);
+  if (redirectUrl.pathname !== OIDC_CALLBACK_PATH || redirectUrl.search || redirectUrl.hash)
+    throw new Error(`OIDC_REDIRECT_URI must be this server's ${OIDC_CALLBACK_PATH}, not "${redirectText}"`);
+  const acceptMfa = env.OIDC_ACCEPT_PROVIDER_MFA?.trim() ?? '';
+  if (!['', '0', '1'].includes(acceptMfa))
+    throw new Error(`OIDC_ACCEPT_PROVIDER_MFA must be 0 or 1, not "${env.OIDC_ACCEPT_PROVIDER_MFA}"`);
+  return {
+    issuer: issuer.replace(/\/+$/, ''),
+    clientId,
+    clientSecret,
+    redirectUri: redirectUrl.href,
+    providerName: env.OIDC_PROVIDER_NAME?.trim().slice(0, 60) || issuerUrl.hostname,
+    acceptProviderMfa: acceptMfa === '1',
+    allowHttp: issuerUrl.protocol === 'http:',
+  };
+}
+
+function readSafeUrl(name: string, text: string, development: boolean): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`${name} must be an absolute URL, not "${text}"`);
+  }
+  if (url.username || url.password) throw new Error(`${name} must not carry a user name or password`);
+  if (url.protocol === 'https:') return url;
+  if (url.protocol === 'http:' && development && LOOPBACK_HOSTS.has(url.hostname)) return url;
+  throw new Error(
+    `${name} must be https (plain http only to 127.0.0.1 or localhost in development), not "${text}"`,
+  );
+}
 
 function readVersion(): string {
   try {

@@ -35,10 +35,12 @@ export function findFreePort(host = '127.0.0.1'): Promise<number> {
  * Starts `node dist/server/main.js` on 127.0.0.1 with a free port and a fresh data directory
  * (embedded database, demo users and caseload), and resolves once GET /api/health answers.
  */
-export async function startPassageServer(options: { startTimeoutMs?: number } = {}): Promise<PassageServer> {
+export async function startPassageServer(
+  options: { startTimeoutMs?: number; port?: number; env?: Record<string, string> } = {},
+): Promise<PassageServer> {
   if (!existsSync(serverEntry)) throw new Error(`${serverEntry} is missing: run "npm run build" first`);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'passage-e2e-'));
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--enable-source-maps', serverEntry], {
     cwd: repositoryRoot,
@@ -54,6 +56,7 @@ export async function startPassageServer(options: { startTimeoutMs?: number } = 
       DATABASE_URL: '',
       // The board test's partner listens on this machine: allow webhooks to it (refused by default).
       WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

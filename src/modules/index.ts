@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { annualReportRoutes } from './annual-report/annual-report-routes.js';
 import { auditRoutes } from './audit/audit-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
+import { oidcRoutes } from './auth/oidc-routes.js';
 import { caseActivityRoutes } from './cases/case-activity-routes.js';
 import { caseRoutes } from './cases/case-routes.js';
 import { casePersonRestriction } from './cases/restricted-persons.js';
@@ -33,6 +34,7 @@ export { consentState, hasConsent } from './consent/consent-state.js';
 /** Every domain module's routes, mounted under /api/v1. */
 export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
+  await app.register(oidcRoutes);
   await app.register(auditRoutes);
   await app.register(organisationRoutes);
   await app.register(missionRoutes);

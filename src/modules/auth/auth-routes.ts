@@ -8,10 +8,12 @@ import { withTransaction } from '../../platform/db/transaction.js';
 import { HttpProblem, notFound, unauthorized } from '../../platform/http/problem.js';
 import { actorOf, authorize } from '../../platform/http/route-access.js';
 import { users } from '../organisation/schema.js';
+import { decryptSecret } from '../partners/secret-box.js';
+import { setChallengeCookie, setSessionCookie } from './auth-cookies.js';
 import { logIn } from './login.js';
-import { CHALLENGE_COOKIE, CHALLENGE_MS } from './login-challenges.js';
-import { resetSecondFactor } from './second-factor.js';
-import { destroySession, SESSION_COOKIE, SESSION_MAX_MS } from './sessions.js';
+import { CHALLENGE_COOKIE, findChallenge } from './login-challenges.js';
+import { resetSecondFactor, totpUri } from './second-factor.js';
+import { destroySession, SESSION_COOKIE } from './sessions.js';
 import { verifySecondFactor } from './verify-second-factor.js';
 
 const tags = ['auth'];
@@ -83,13 +85,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (result.kind === 'locked') throw lockedOut(reply, result.retryAfterMs);
       if (result.kind === 'refused') throw unauthorized('The e-mail address or password is not right.');
       if (result.kind === 'second_factor') {
-        reply.setCookie(CHALLENGE_COOKIE, result.challengeToken, {
-          path: '/api/v1/auth',
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: request.server.config.cookieSecure,
-          maxAge: Math.floor(CHALLENGE_MS / 1000),
-        });
+        setChallengeCookie(reply, result.challengeToken, request.server.config.cookieSecure);
         return {
           secondFactor: result.enrolment
             ? { step: 'enrol' as const, secret: result.enrolment.secret, otpauthUri: result.enrolment.uri }
@@ -153,6 +149,35 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         ...presentMe(result.actor),
         ...(result.recoveryCodes ? { recoveryCodes: result.recoveryCodes } : {}),
       };
+    },
+  );
+
+  app.get(
+    '/auth/login/second-factor',
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary:
+          'The second factor a half-done sign-in waits for (after a provider sign-in, which arrives by redirect): ' +
+          'a code, or a new secret to enrol; needs the challenge cookie',
+        security: [],
+        response: { 200: ZSecondFactorStep },
+      },
+    },
+    async (request) => {
+      const challengeToken = request.cookies[CHALLENGE_COOKIE];
+      const db = request.server.database.db;
+      const challenge = challengeToken ? await findChallenge(db, challengeToken, new Date()) : null;
+      if (!challenge) throw unauthorized('Sign in again.');
+      if (!challenge.pendingSecret) return { secondFactor: { step: 'code' as const } };
+      const [user] = await db
+        .select({ email: users.email })
+        .from(users)
+        .where(eq(users.id, challenge.userId));
+      if (!user) throw unauthorized('Sign in again.');
+      const secret = decryptSecret(challenge.pendingSecret);
+      return { secondFactor: { step: 'enrol' as const, secret, otpauthUri: totpUri(user.email, secret) } };
     },
   );
 
@@ -228,13 +253,3 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
-
-function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'strict',
-    secure,
-    maxAge: Math.floor(SESSION_MAX_MS / 1000),
-  });
-}

@@ -53,6 +53,15 @@ export async function beginAttempt(db: Executor, key: string, now: Date): Promis
   return { allowed: true, failures: row.failures, lockedUntil: row.lockedUntil };
 }
 
+/** How long an account stays locked, in ms, without counting an attempt (0: not locked). */
+export async function lockRemaining(db: Executor, key: string, now: Date): Promise<number> {
+  const [row] = await db
+    .select({ lockedUntil: loginThrottles.lockedUntil })
+    .from(loginThrottles)
+    .where(eq(loginThrottles.accountKey, key));
+  return Math.max((row?.lockedUntil?.getTime() ?? 0) - now.getTime(), 0);
+}
+
 /** Writes the time of the last failure again: the commit an unknown account makes in place of an audit entry. */
 export async function touchAttempt(db: Executor, key: string, now: Date): Promise<void> {
   await db.update(loginThrottles).set({ lastFailureAt: now }).where(eq(loginThrottles.accountKey, key));

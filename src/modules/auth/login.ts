@@ -80,17 +80,26 @@ export async function logIn(
   });
 }
 
-/** Opens the session of a fully signed-in user, forgets the account's failures, and audits it. */
+/**
+ * Opens the session of a fully signed-in user, forgets the account's failures, and audits it
+ * (`how` says how, when not by password: the provider, subject and methods of an OIDC sign-in).
+ */
 export async function completeLogin(
   tx: Tx,
   actor: Actor,
   input: LoginRequest,
   now: Date,
+  how?: Record<string, unknown>,
 ): Promise<{ kind: 'signed_in'; actor: Actor; token: string }> {
   await clearFailures(tx, accountKey(actor.email));
   const token = await createSession(tx, { userId: actor.id, ip: input.ip, userAgent: input.userAgent, now });
   const ctx = { tx, actor, requestId: input.requestId, ip: input.ip, now };
-  await recordAudit(ctx, { action: 'auth.login', recordType: 'user', recordId: actor.id });
+  await recordAudit(ctx, {
+    action: 'auth.login',
+    recordType: 'user',
+    recordId: actor.id,
+    ...(how ? { after: how } : {}),
+  });
   return { kind: 'signed_in', actor, token };
 }
 

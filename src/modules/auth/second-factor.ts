@@ -25,7 +25,12 @@ export async function findEnrolment(db: Executor, userId: string) {
 /** A new TOTP secret and the otpauth:// URI an authenticator app reads (as text or a QR code). */
 export function newTotpSecret(email: string): { secret: string; uri: string } {
   const secret = generateSecret();
-  return { secret, uri: generateURI({ issuer: ISSUER, label: email, secret }) };
+  return { secret, uri: totpUri(email, secret) };
+}
+
+/** The otpauth:// URI of a secret. */
+export function totpUri(email: string, secret: string): string {
+  return generateURI({ issuer: ISSUER, label: email, secret });
 }
 
 /**

@@ -9,6 +9,7 @@ export const auditActions = [
   'auth.mfa_failed',
   'auth.mfa_recovery_code_used',
   'auth.mfa_reset',
+  'auth.oidc_verified',
   // --- end sign-in security ---
   'person.create',
   'person.update',

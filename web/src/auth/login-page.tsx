@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.js';
+import { API_BASE, ApiError, apiGet } from '../api/client.js';
 import { LanguageSwitcher } from '../i18n/language-switcher.js';
 import { ErrorMessage } from '../ui/status-messages.js';
 import { type SecondFactorStep, useAuth } from './auth-context.js';
@@ -11,11 +11,73 @@ type Stage =
   | { kind: 'second-factor'; step: SecondFactorStep }
   | { kind: 'recovery-codes'; codes: string[]; enter: () => void };
 
+/** Whether the server offers signing in with an OpenID Connect provider, and its name. */
+interface OidcOffer {
+  enabled: boolean;
+  providerName: string | null;
+}
+
+/** The reasons the server gives, in `?oidc_error=`, for a provider sign-in that did not sign in. */
+const OIDC_ERRORS = [
+  'expired',
+  'state_mismatch',
+  'provider_error',
+  'provider_unavailable',
+  'email_not_verified',
+  'no_account',
+  'account_inactive',
+  'locked',
+] as const;
+
+// How the provider's redirect came back: `?oidc=second_factor` or `?oidc_error=<reason>`.
+function readOidcReturn(): { error: string | null; secondFactor: boolean } {
+  const params = new URLSearchParams(window.location.search);
+  return { error: params.get('oidc_error'), secondFactor: params.get('oidc') === 'second_factor' };
+}
+
+// Takes those parameters out of the address bar once read, so a reload does not show them again.
+function forgetOidcReturn(): void {
+  const params = new URLSearchParams(window.location.search);
+  if (!params.has('oidc_error') && !params.has('oidc')) return;
+  params.delete('oidc_error');
+  params.delete('oidc');
+  const query = params.toString();
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `${window.location.pathname}${query ? `?${query}` : ''}`,
+  );
+}
+
 /** Sign-in form, shown for any route while signed out: password, then a second factor when the role needs one. */
 export function LoginPage() {
   const { t } = useTranslation();
   const { sessionError } = useAuth();
   const [stage, setStage] = useState<Stage>({ kind: 'password' });
+  const [oidcReturn] = useState(readOidcReturn);
+  const [oidc, setOidc] = useState<OidcOffer | undefined>(undefined);
+  const [oidcReason, setOidcReason] = useState<string | null>(oidcReturn.error);
+
+  useEffect(() => {
+    forgetOidcReturn();
+    const controller = new AbortController();
+    apiGet<OidcOffer>('/auth/oidc', controller.signal)
+      .then(setOidc)
+      .catch(() => setOidc(undefined));
+    return () => controller.abort();
+  }, []);
+
+  // Back from the provider with the second factor still to give: ask which step (a code, or enrolling).
+  useEffect(() => {
+    if (!oidcReturn.secondFactor) return;
+    const controller = new AbortController();
+    apiGet<{ secondFactor: SecondFactorStep }>('/auth/login/second-factor', controller.signal)
+      .then((result) => setStage({ kind: 'second-factor', step: result.secondFactor }))
+      .catch(() => {
+        if (!controller.signal.aborted) setOidcReason('expired');
+      });
+    return () => controller.abort();
+  }, [oidcReturn]);
 
   return (
     <main className="login-page" id="main">
@@ -25,10 +87,20 @@ export function LoginPage() {
           <LanguageSwitcher />
         </div>
         {stage.kind === 'password' && (
-          <PasswordForm
-            sessionError={sessionError}
-            onSecondFactor={(step) => setStage({ kind: 'second-factor', step })}
-          />
+          <>
+            <PasswordForm
+              sessionError={sessionError ?? (oidcReason ? oidcProblem(oidcReason, t) : undefined)}
+              onSecondFactor={(step) => setStage({ kind: 'second-factor', step })}
+            />
+            {oidc?.enabled && (
+              <div className="login-provider">
+                <p>{t('login.or')}</p>
+                <a className="button-link" href={`${API_BASE}/auth/oidc/start`} data-testid="oidc-sign-in">
+                  {t('login.withProvider', { provider: oidc.providerName ?? '' })}
+                </a>
+              </div>
+            )}
+          </>
         )}
         {stage.kind === 'second-factor' && (
           <SecondFactorForm
@@ -56,6 +128,13 @@ export function LoginPage() {
       </div>
     </main>
   );
+}
+
+// A provider sign-in's refusal, worded for the person at the sign-in page.
+function oidcProblem(reason: string, t: TFunction): ApiError {
+  const known = (OIDC_ERRORS as readonly string[]).includes(reason) ? reason : 'provider_error';
+  // Not 401: the password form words every 401 as a wrong password.
+  return new ApiError({ status: 403, title: t(`login.oidcError.${known}`) });
 }
 
 function useSubmit() {
