@@ -4,6 +4,7 @@ import { auditRoutes } from './audit/audit-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { caseActivityRoutes } from './cases/case-activity-routes.js';
 import { caseRoutes } from './cases/case-routes.js';
+import { registerRestrictedCaseReadLog } from './cases/restricted-case-reads.js';
 import { casePersonRestriction } from './cases/restricted-persons.js';
 import { consentRoutes } from './consent/consent-routes.js';
 import { counsellingRoutes } from './counselling/counselling-routes.js';
@@ -32,6 +33,8 @@ export { consentState, hasConsent } from './consent/consent-state.js';
 
 /** Every domain module's routes, mounted under /api/v1. */
 export const registerModules: FastifyPluginAsync = async (app) => {
+  // Before any route: every module's reads of a restricted case go to the access log.
+  registerRestrictedCaseReadLog(app);
   await app.register(authRoutes);
   await app.register(auditRoutes);
   await app.register(organisationRoutes);
