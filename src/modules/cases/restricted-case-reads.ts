@@ -47,14 +47,15 @@ export function registerRestrictedCaseReadLog(app: FastifyInstance): void {
     if (!match || request.routeOptions.config.accessLog === 'self') return payload;
     const params = request.params as Record<string, string>;
     const actor = request.actor;
+    // An ordinary case costs one read by primary key; only a restricted one opens a transaction.
+    const [kase] = await request.server.database.db
+      .select()
+      .from(cases)
+      .where(and(eq(cases.missionId, actor.missionId), eq(cases.id, params.id ?? '')));
+    if (!kase) return payload;
+    const categories = caseCategories(kase);
+    if (categories.length === 0) return payload;
     await withTransaction(request, async (ctx) => {
-      const [kase] = await ctx.tx
-        .select()
-        .from(cases)
-        .where(and(eq(cases.missionId, actor.missionId), eq(cases.id, params.id ?? '')));
-      if (!kase) return;
-      const categories = caseCategories(kase);
-      if (categories.length === 0) return;
       const ids = Object.entries(params)
         .filter(([name]) => name !== 'id')
         .map(([, value]) => value);
