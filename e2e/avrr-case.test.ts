@@ -18,7 +18,7 @@ describe('a counsellor takes an AVRR case to "application submitted"', () => {
     await browser?.close();
   });
 
-  it('registers a migrant, opens the case, submits the application and finds it in the caseload', async () => {
+  it('registers a migrant, opens the case, records and withdraws a consent, submits the application and finds it in the caseload', async () => {
     const givenName = 'Karwan';
     const familyName = uniqueName('Qorvath');
 
@@ -57,6 +57,28 @@ describe('a counsellor takes an AVRR case to "application submitted"', () => {
       await expectStatus(page, en.status.registered);
       const reference = (await page.getByRole('heading', { level: 1 }).textContent())?.trim() ?? '';
       expect(reference).toMatch(/\S/);
+
+      // The migrant agrees to SMS contact, then withdraws it: the People panel keeps both facts.
+      const consents = page.getByRole('region', { name: en.consent.title });
+      await consents
+        .getByLabel(en.consent.purposeLabel)
+        .selectOption({ label: en.consent.purpose.sms_contact });
+      await consents.getByLabel(en.consent.howLabel).selectOption({ label: en.consent.how.verbal });
+      await consents.getByRole('button', { name: en.consent.submit }).click();
+      const smsRow = consents.getByTestId('consent-row').filter({ hasText: en.consent.purpose.sms_contact });
+      await smsRow.getByTestId('consent-state').filter({ hasText: en.consent.active }).waitFor();
+      await expect(smsRow.getByRole('cell', { name: en.consent.how.verbal }).count()).resolves.toBe(1);
+      await smsRow.getByRole('button', { name: en.consent.withdraw }).click();
+      await smsRow
+        .getByTestId('consent-state')
+        .filter({ hasText: en.consent.withdrawnOn.split('{{')[0]!.trim() })
+        .waitFor();
+      await expect(smsRow.getByRole('button', { name: en.consent.withdraw }).count()).resolves.toBe(0);
+      await consents
+        .getByTestId('consent-row')
+        .filter({ hasText: en.consent.purpose.return_assistance })
+        .getByText(en.consent.notRecorded)
+        .waitFor();
 
       // Two steps of the workflow: start counselling, then submit the application.
       const nextSteps = page.getByRole('region', { name: en.transitions.title });

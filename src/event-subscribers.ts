@@ -8,7 +8,7 @@ import { seedSustainabilityWeights } from './modules/monitoring/sustainability-w
 import { notifyBookingChange } from './modules/movements/booking-notifications.js';
 import { publishDepartureWebhook } from './modules/movements/departure-webhook.js';
 import { publishCaseStatusWebhooks, publishReferralAccepted } from './modules/partners/case-webhooks.js';
-import { installSharingConsentCheck } from './modules/partners/publish-event.js';
+import { installSharingConsentCheck } from './modules/partners/sharing-consent.js';
 import { seedPartnerNgos } from './modules/reintegration/partner-ngos.js';
 import { sendPasswordLinkEmail } from './modules/users/password-link-email.js';
 import {

@@ -1,5 +1,5 @@
-// The permission matrix: every API route × every role × an ordinary case or a restricted (trafficking)
-// one → allowed, denied or masked, from the one table below. The routes come from the application's
+// The permission matrix: every API route × every role × an ordinary case, a restricted (trafficking)
+// one or an unaccompanied minor's → allowed, denied or masked, from the one table below. The routes come from the application's
 // registered routes, so a new route without an entry fails here until someone decides who may call it.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,9 +28,12 @@ type RoleKey = keyof typeof ROLES;
 const ALL = Object.keys(ROLES).join(' ');
 
 /**
- * One row per route. `get`: the roles allowed on an ordinary case (or the route itself when it names no
- * record) and, after the bar, on a restricted one; `~` marks a role that gets the record masked (it
- * exists, its contents are left out). Routes that change data are exercised when the row gives a body;
+ * One row per route. `allow`: the roles allowed on an ordinary case (or the route itself when it names
+ * no record), after a bar on a restricted (trafficking) one, and after a second bar on an
+ * unaccompanied minor's; without the second bar the minor's case is as the ordinary one (its
+ * restricted details are masked inside the answers, which the need-to-know tests check, but who may
+ * call a route is the same). `~` marks a role that gets the record masked (it exists, its contents
+ * are left out). Routes that change data are exercised when the row gives a body;
  * the others are checked by their declared policy only (`policy`), with the HTTP rule of that policy
  * proven on the routes that are exercised.
  */
@@ -207,13 +210,17 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/annual-report/export': { allow: 'ma ad' },
 };
 
-let ordinary: { caseId: string; personId: string; documentId: string; version: number };
-let restricted: { caseId: string; personId: string; documentId: string; version: number };
+let ordinary: Records;
+let restricted: Records;
+let minor: Records;
 
 beforeAll(async () => {
   t = await startTestApp();
   mission = await buildMission(t.database.db);
-  const make = async (options: { vulnerabilities: ['victim_of_trafficking'] | []; assigneeId: string }) => {
+  const make = async (options: {
+    vulnerabilities: ('victim_of_trafficking' | 'unaccompanied_minor')[];
+    assigneeId: string;
+  }) => {
     const kase = await buildCase(t.database.db, { mission, ...options });
     await t.database.db
       .update(cases)
@@ -240,7 +247,9 @@ beforeAll(async () => {
     vulnerabilities: ['victim_of_trafficking'],
     assigneeId: mission.users.vulnerable.id,
   });
-});
+  minor = await make({ vulnerabilities: ['unaccompanied_minor'], assigneeId: mission.users.counsellor.id });
+  // Starting the app and three cases with uploads: generous on a shared, busy machine.
+}, 180_000);
 afterAll(async () => {
   await t.close();
 });
@@ -248,7 +257,7 @@ afterAll(async () => {
 const OTHER_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 
 /** The route's URL with the ordinary or the restricted case's records in its parameters. */
-function concrete(url: string, records: typeof ordinary): string {
+function concrete(url: string, records: Records): string {
   return url
     .replace(/^\/api\/v1\/cases\/:id/, `/api/v1/cases/${records.caseId}`)
     .replace(/^\/api\/v1\/persons\/:id/, `/api/v1/persons/${records.personId}`)
@@ -278,9 +287,11 @@ async function outcome(role: RoleKey, method: string, url: string, row: { query?
   return (json.person?.restricted === true ? 'masked' : 'allow') as Outcome;
 }
 
-/** The expected outcomes of a row's `allow` text, per role, for the ordinary and the restricted column. */
-function expected(allow: string): [Record<RoleKey, Outcome>, Record<RoleKey, Outcome>] {
-  const [first, second = first] = allow.split('|').map((part) => part.trim());
+/** The expected outcomes of a row's `allow` text, per role, for the ordinary, restricted and minor columns. */
+function expected(
+  allow: string,
+): [Record<RoleKey, Outcome>, Record<RoleKey, Outcome>, Record<RoleKey, Outcome>] {
+  const [first, second = first, third = first] = allow.split('|').map((part) => part.trim());
   const column = (text: string) => {
     const words = text === '*' ? ALL.split(' ') : text.split(/\s+/).filter(Boolean);
     return Object.fromEntries(
@@ -290,7 +301,7 @@ function expected(allow: string): [Record<RoleKey, Outcome>, Record<RoleKey, Out
       ]),
     ) as Record<RoleKey, Outcome>;
   };
-  return [column(first!), column(second!)];
+  return [column(first!), column(second!), column(third!)];
 }
 
 describe('the permission matrix', () => {
@@ -310,17 +321,18 @@ describe('the permission matrix', () => {
     }
   });
 
-  it('answers every exercised route for every role as the table says, on an ordinary and a restricted case', async () => {
+  it('answers every exercised route for every role as the table says, on an ordinary, a restricted and a minor’s case', async () => {
     const mismatches: string[] = [];
     let cells = 0;
     for (const route of routes()) {
       const row = MATRIX[key(route)];
       if (!row || 'policy' in row) continue;
-      const [onOrdinary, onRestricted] = expected(row.allow);
-      const columns: [typeof ordinary, Record<RoleKey, Outcome>][] = caseScoped(route.url)
+      const [onOrdinary, onRestricted, onMinor] = expected(row.allow);
+      const columns: [Records, Record<RoleKey, Outcome>][] = caseScoped(route.url)
         ? [
             [ordinary, onOrdinary],
             [restricted, onRestricted],
+            [minor, onMinor],
           ]
         : [[ordinary, onOrdinary]];
       for (const [records, want] of columns) {
@@ -331,7 +343,7 @@ describe('the permission matrix', () => {
           const got = await outcome(role, route.method, concrete(route.url, records), { ...row, body });
           if (got !== want[role]) {
             mismatches.push(
-              `${key(route)} ${records === ordinary ? 'ordinary' : 'restricted'} ${role}: ${got}`,
+              `${key(route)} ${records === ordinary ? 'ordinary' : records === minor ? 'minor' : 'restricted'} ${role}: ${got}`,
             );
           }
         }

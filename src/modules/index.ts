@@ -5,6 +5,7 @@ import { authRoutes } from './auth/auth-routes.js';
 import { oidcRoutes } from './auth/oidc-routes.js';
 import { caseActivityRoutes } from './cases/case-activity-routes.js';
 import { caseRoutes } from './cases/case-routes.js';
+import { registerRestrictedCaseReadLog } from './cases/restricted-case-reads.js';
 import { casePersonRestriction } from './cases/restricted-persons.js';
 import { consentRoutes } from './consent/consent-routes.js';
 import { counsellingRoutes } from './counselling/counselling-routes.js';
@@ -33,6 +34,8 @@ export { consentState, hasConsent } from './consent/consent-state.js';
 
 /** Every domain module's routes, mounted under /api/v1. */
 export const registerModules: FastifyPluginAsync = async (app) => {
+  // Before any route: every module's reads of a restricted case go to the access log.
+  registerRestrictedCaseReadLog(app);
   await app.register(authRoutes);
   await app.register(oidcRoutes);
   await app.register(auditRoutes);

@@ -46,7 +46,7 @@ export const caseActivityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/cases/:id/notes',
     {
-      config: read,
+      config: { ...read, accessLog: 'self' },
       schema: {
         tags,
         summary: "A case's notes, newest first",
@@ -229,7 +229,7 @@ export const caseActivityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/cases/:id/documents/:documentId/content',
     {
-      config: read,
+      config: { ...read, accessLog: 'self' },
       schema: {
         tags,
         summary: "Download a document's file (as an attachment; the download is audited)",

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTransaction } from '../../platform/db/transaction.js';
 import { actorOf, authorize } from '../../platform/http/route-access.js';
-import { casePolicy, changesRestrictingFlags, RESTRICTING_FLAGS } from './case-policy.js';
+import { casePolicy, changesRestrictingFlags } from './case-policy.js';
 import {
   ZCaseDetail,
   ZCaseIdParams,
@@ -19,7 +19,6 @@ import { getCaseDetail } from './get-case.js';
 import { getCaseTimeline } from './get-timeline.js';
 import { listCases } from './list-cases.js';
 import { loadCase } from './load-case.js';
-import { recordSensitiveRead } from './restricted-data.js';
 import { listCaseTransitions, transitionCase } from './transition-case.js';
 import { updateCase } from './update-case.js';
 
@@ -96,9 +95,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       return withTransaction(request, async (ctx) => {
         const kase = await loadCase(ctx.tx, actor, request.params.id);
         authorize(request, casePolicy.read(actor, kase));
-        // A trafficking case is restricted data as a whole: every read of it goes to the access log.
-        const restricted = kase.vulnerabilities.some((flag) => RESTRICTING_FLAGS.includes(flag));
-        await recordSensitiveRead(ctx, kase, { what: 'case', categories: restricted ? ['trafficking'] : [] });
+        // A restricted case's read is logged by the case-read hook (restricted-case-reads.ts).
         return { case: await getCaseDetail(ctx.tx, actor, kase) };
       });
     },

@@ -5,6 +5,7 @@ import type { Note } from './activity-schemas.js';
 import { type CaseForPolicy, casePolicy } from './case-policy.js';
 import type { CaseRow } from './load-case.js';
 import { loadUserSummaries, presentNote } from './present-activity.js';
+import { caseCategories } from './restricted-case-reads.js';
 import { recordSensitiveRead } from './restricted-data.js';
 import { caseNotes } from './schema.js';
 
@@ -36,6 +37,12 @@ export async function listNotes(ctx: ServiceContext, kase: CaseRow & CaseForPoli
     }
     return presentNote(row, people, !visible);
   });
-  await recordSensitiveRead(ctx, kase, { what: 'notes', categories: shown, ids: shownIds });
+  // Notes log their own read: the case's categories (a trafficking or minor's case) and the restricted
+  // notes shown, in one entry; the case-read hook leaves this route alone.
+  await recordSensitiveRead(ctx, kase, {
+    what: 'notes',
+    categories: [...caseCategories(kase), ...shown],
+    ids: shownIds,
+  });
   return notes;
 }

@@ -8,6 +8,7 @@ import { notFound } from '../../platform/http/problem.js';
 import type { Storage } from '../../platform/storage/storage.js';
 import { type CaseForPolicy, casePolicy } from './case-policy.js';
 import type { CaseRow } from './load-case.js';
+import { caseCategories } from './restricted-case-reads.js';
 import { documentCategory, recordSensitiveRead } from './restricted-data.js';
 import { caseDocuments } from './schema.js';
 
@@ -64,7 +65,7 @@ export async function readDocument(
   const category = documentCategory(document.kind);
   await recordSensitiveRead(ctx, kase, {
     what: 'document',
-    categories: category ? [category] : [],
+    categories: [...caseCategories(kase), ...(category ? [category] : [])],
     ids: [document.id],
   });
   return data;

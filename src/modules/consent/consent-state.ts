@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { type ConsentPurpose, personConsents } from './schema.js';
 
@@ -42,4 +42,36 @@ export async function consentState(
 /** True when the person has a standing consent for the purpose (and partner) today. */
 export async function hasConsent(db: Executor, query: ConsentQuery): Promise<boolean> {
   return (await consentState(db, query)) === 'given';
+}
+
+/**
+ * Of these persons, those whose consent for the purpose is `withdrawn` on the day (as `consentState`
+ * says it: recorded, and none standing), in one query, for lists such as a flight's manifest.
+ */
+export async function personsWithWithdrawnConsent(
+  db: Executor,
+  query: {
+    missionId: string;
+    personIds: string[];
+    purpose: Exclude<ConsentPurpose, 'partner_sharing'>;
+    on: string;
+  },
+): Promise<Set<string>> {
+  if (query.personIds.length === 0) return new Set();
+  const c = personConsents;
+  const rows = await db
+    .select({ personId: c.personId, withdrawnOn: c.withdrawnOn })
+    .from(c)
+    .where(
+      and(
+        eq(c.missionId, query.missionId),
+        inArray(c.personId, query.personIds),
+        eq(c.purpose, query.purpose),
+        lte(c.givenOn, query.on),
+      ),
+    );
+  const standing = new Set(
+    rows.filter((row) => row.withdrawnOn === null || row.withdrawnOn > query.on).map((row) => row.personId),
+  );
+  return new Set(rows.map((row) => row.personId).filter((personId) => !standing.has(personId)));
 }

@@ -2,6 +2,7 @@ import { inflateSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { auditLog } from '../../platform/audit/schema.js';
 import { outboxMessages } from '../../platform/outbox/schema.js';
 import { principalOf } from '../../test-support/build-case.js';
 import { buildMission, type TestMission } from '../../test-support/build-mission.js';
@@ -328,5 +329,54 @@ describe('flight manifests', () => {
     expect((await api.get('/api/v1/manifests?flight=TK1952&date=2025-07-02&format=csv')).statusCode).toBe(
       404,
     );
+  });
+  it('leaves out a passenger who withdrew consent to return assistance, keeps one who never said, and logs who', async () => {
+    const withdrawn = await confirmedCase(
+      [{ givenName: 'Amina' }],
+      amsIstEbl({ escorts: [{ kind: 'operational', name: 'Escort One', organisation: 'IOM' }] }),
+    );
+    await confirmedCase([{ givenName: 'Yusuf' }]);
+    const counsellor = await t.as(mission.users.counsellor);
+    const today = new Date().toISOString().slice(0, 10);
+    const given = await counsellor.post(`/api/v1/persons/${withdrawn.personIds[0]}/consents`, {
+      purpose: 'return_assistance',
+      givenOn: today,
+      how: 'written',
+    });
+    expect(given.statusCode, given.body).toBe(201);
+    // A standing consent keeps the passenger on the manifest.
+    const before = (await withdrawn.api.get('/api/v1/manifests?flight=TK1952&date=2025-07-01')).json();
+    expect(before.lines.map((l: { givenName: string }) => l.givenName).sort()).toEqual([
+      '',
+      'Amina',
+      'Yusuf',
+    ]);
+    const off = await counsellor.post(
+      `/api/v1/persons/${withdrawn.personIds[0]}/consents/${given.json().consent.id}/withdraw`,
+      {},
+    );
+    expect(off.statusCode).toBe(200);
+
+    const manifest = await withdrawn.api.get('/api/v1/manifests?flight=TK1952&date=2025-07-01');
+    expect(manifest.statusCode).toBe(200);
+    // Amina and her booking's escort are gone; Yusuf, who never recorded a consent, stays.
+    expect(
+      manifest.json().lines.map((l: { givenName: string; type: string }) => [l.type, l.givenName]),
+    ).toEqual([['passenger', 'Yusuf']]);
+    expect(manifest.json().leftOut).toEqual({ count: 1, personIds: [withdrawn.personIds[0]] });
+    const csv = await withdrawn.api.get('/api/v1/manifests?flight=TK1952&date=2025-07-01&format=csv');
+    expect(csv.body).not.toContain('Amina');
+    expect(csv.body).toContain('Yusuf');
+
+    const exports = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.missionId, mission.missionId), eq(auditLog.action, 'manifest.export')))
+      .orderBy(auditLog.at);
+    expect(exports.map((e) => e.after)).toEqual([
+      expect.objectContaining({ lines: 3, leftOut: { count: 0, personIds: [] } }),
+      expect.objectContaining({ lines: 1, leftOut: { count: 1, personIds: [withdrawn.personIds[0]] } }),
+      expect.objectContaining({ format: 'csv', lines: 1 }),
+    ]);
   });
 });

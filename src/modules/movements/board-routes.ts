@@ -221,7 +221,7 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
           action: 'manifest.export',
           recordType: 'flight',
           recordId: `${manifest.flight}:${manifest.date}`,
-          after: { format: request.query.format, lines: manifest.lines.length },
+          after: { format: request.query.format, lines: manifest.lines.length, leftOut: manifest.leftOut },
         }),
       );
       const filename = `manifest-${manifest.flight}-${manifest.date}`;

@@ -5,6 +5,7 @@ import { type Executor, selectRows } from '../../platform/db/database.js';
 import { notFound } from '../../platform/http/problem.js';
 import { casePolicy } from '../cases/case-policy.js';
 import type { VulnerabilityCategory } from '../cases/schema.js';
+import { personsWithWithdrawnConsent } from '../consent/consent-state.js';
 import { localClock } from './local-time.js';
 
 /** One line of a flight's passenger manifest. */
@@ -32,10 +33,13 @@ export interface Manifest {
   departureLocalTime: string;
   timeZone: string;
   lines: ManifestLine[];
+  /** Passengers left out because they withdrew their consent to return assistance. */
+  leftOut: { count: number; personIds: string[] };
 }
 
 interface Row {
   bookingId: string;
+  personId: string;
   pnr: string | null;
   passengerStatus: string;
   specialNeeds: string[];
@@ -60,6 +64,9 @@ interface Row {
 /**
  * The passengers (and their escorts) on a flight on the local date of its departure, from live
  * bookings, in one query. A case reference appears only where the actor may read the case.
+ * A manifest goes to the airline, escorts and airport partners: a passenger who withdrew their
+ * consent to return assistance is left out (and a booking's escorts with its last passenger), and
+ * `leftOut` says who; a passenger with no such consent recorded either way is listed.
  */
 export async function getManifest(
   db: Executor,
@@ -71,7 +78,7 @@ export async function getManifest(
   const rows = await selectRows<Row>(
     db,
     sql`
-      select b.id as "bookingId", b.pnr, bp.status as "passengerStatus", bp.special_needs as "specialNeeds",
+      select b.id as "bookingId", p.id as "personId", b.pnr, bp.status as "passengerStatus", bp.special_needs as "specialNeeds",
         p.family_name as "familyName", p.given_name as "givenName", p.sex, p.date_of_birth::text as "dateOfBirth",
         p.nationalities,
         (select d.kind || ' ' || d.number || ' (' || d.issuing_country || ')' from person_documents d
@@ -98,9 +105,16 @@ export async function getManifest(
   const first = rows[0];
   if (!first) throw notFound('Flight with passengers on that date');
   const airports = await loadAirportIndex();
+  const withdrawn = await personsWithWithdrawnConsent(db, {
+    missionId: actor.missionId,
+    personIds: [...new Set(rows.map((row) => row.personId))],
+    purpose: 'return_assistance',
+    on: new Date().toISOString().slice(0, 10),
+  });
   const lines: ManifestLine[] = [];
   const escortsListed = new Set<string>();
   for (const row of rows) {
+    if (withdrawn.has(row.personId)) continue;
     const visible =
       row.caseOfficeId !== null &&
       casePolicy.read(actor, {
@@ -159,5 +173,6 @@ export async function getManifest(
     departureLocalTime: localClock(departureAt, first.departureTimeZone),
     timeZone: first.departureTimeZone,
     lines,
+    leftOut: { count: withdrawn.size, personIds: [...withdrawn] },
   };
 }

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/audit/schema.js';
+import { principalOf } from '../../test-support/build-case.js';
 import { buildMission, type TestMission } from '../../test-support/build-mission.js';
 import { multipartBody } from '../../test-support/multipart-body.js';
 import { startTestApp, type TestApp } from '../../test-support/test-app.js';
@@ -106,7 +107,8 @@ describe('POST /api/v1/referrals', () => {
       partnerId: partner.id,
       partnerReference: 'COA-77',
       case: { programme: 'avrr', status: 'registered' },
-      persons: [{ matchedExisting: false }],
+      // A new person has consented to nothing yet: the partner is not told who they are.
+      persons: [{ withheld: true }],
     });
     const again = await key.post('/api/v1/referrals', referralBody('COA-77'));
     expect(again.statusCode).toBe(200);
@@ -123,16 +125,80 @@ describe('POST /api/v1/referrals', () => {
       .where(and(eq(auditLog.missionId, mission.missionId), eq(auditLog.action, 'referral.create')));
     expect(audit).toMatchObject({ actorType: 'partner', actorId: key.id });
 
-    // A new reference for the same person matches the registered person instead of a second record.
+    // A new reference for the same person matches the registered person instead of a second record;
+    // without the person's consent the partner is not told of the match.
     const other = await key.post('/api/v1/referrals', referralBody('COA-78'));
     expect(other.statusCode).toBe(201);
-    expect(other.json().persons).toEqual([{ id: first.json().persons[0].id, matchedExisting: true }]);
+    expect(other.json().persons).toEqual([{ withheld: true }]);
+    const principal = async (caseId: string) => {
+      const [row] = await t.database.db.select().from(cases).where(eq(cases.id, caseId));
+      return principalOf(t.database.db, row!);
+    };
+    expect(await principal(other.json().case.id)).toBe(await principal(first.json().case.id));
 
     const counsellor = await t.as(mission.users.counsellor);
     const timeline = (await counsellor.get(`/api/v1/cases/${first.json().case.id}/timeline`)).json().items;
     expect(timeline.map((e: { kind: string }) => e.kind)).toEqual(
       expect.arrayContaining(['referral_received', 'case_created']),
     );
+  });
+
+  it('tells a partner of a match with a known person only when the person consented to sharing with it, and logs each answer', async () => {
+    const coa = await createTestPartner(t, mission, 'COA Ter Apel');
+    const ngo = await createTestPartner(t, mission, 'Shelter NGO');
+    const coaKey = await issueKey(t, coa.admin, coa.partner.id, ['referrals:write']);
+    const ngoKey = await issueKey(t, ngo.admin, ngo.partner.id, ['referrals:write']);
+    const first = await coaKey.post('/api/v1/referrals', referralBody('COA-1'));
+    expect(first.statusCode).toBe(201);
+    const [kase] = await t.database.db.select().from(cases).where(eq(cases.id, first.json().case.id));
+    const personId = await principalOf(t.database.db, kase!);
+    const counsellor = await t.as(mission.users.counsellor);
+    const given = await counsellor.post(`/api/v1/persons/${personId}/consents`, {
+      purpose: 'partner_sharing',
+      partnerId: coa.partner.id,
+      givenOn: new Date().toISOString().slice(0, 10),
+      how: 'written',
+    });
+    expect(given.statusCode, given.body).toBe(201);
+
+    // The partner the person consented to learns of the match; another partner does not.
+    const again = await coaKey.post('/api/v1/referrals', referralBody('COA-2'));
+    expect(again.json().persons).toEqual([{ id: personId, matchedExisting: true }]);
+    const elsewhere = await ngoKey.post('/api/v1/referrals', referralBody('NGO-1'));
+    expect(elsewhere.statusCode).toBe(201);
+    expect(elsewhere.json().persons).toEqual([{ withheld: true }]);
+    expect(JSON.stringify(elsewhere.json())).not.toContain(personId);
+
+    // Once the consent is withdrawn the same partner is no longer told.
+    const withdrawn = await counsellor.post(
+      `/api/v1/persons/${personId}/consents/${given.json().consent.id}/withdraw`,
+      {},
+    );
+    expect(withdrawn.statusCode).toBe(200);
+    const after = await coaKey.post('/api/v1/referrals', referralBody('COA-3'));
+    expect(after.json().persons).toEqual([{ withheld: true }]);
+
+    // Staff registering a referral see every match, and that is no transfer to a partner.
+    const staff = await counsellor.post('/api/v1/referrals', {
+      ...referralBody('COA-4'),
+      partnerId: coa.partner.id,
+    });
+    expect(staff.statusCode, staff.body).toBe(201);
+    expect(staff.json().persons).toEqual([{ id: personId, matchedExisting: true }]);
+
+    const transfers = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.missionId, mission.missionId), eq(auditLog.action, 'transfer.partner')));
+    const answers = transfers
+      .map((a) => a.after as { channel: string; partnerId: string; persons: object })
+      .filter((a) => a.channel === 'referral_answer');
+    expect(answers).toEqual([
+      expect.objectContaining({ partnerId: coa.partner.id, persons: { disclosed: 0, withheld: 1 } }),
+      expect.objectContaining({ partnerId: coa.partner.id, persons: { disclosed: 1, withheld: 0 } }),
+      expect.objectContaining({ partnerId: ngo.partner.id, persons: { disclosed: 0, withheld: 1 } }),
+      expect.objectContaining({ partnerId: coa.partner.id, persons: { disclosed: 0, withheld: 1 } }),
+    ]);
   });
 
   it('lets a counsellor register a partner’s referral at their own office only', async () => {

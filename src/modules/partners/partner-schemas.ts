@@ -112,8 +112,22 @@ export const ZReferral = z.object({
   partnerReference: z.string(),
   createdAt: z.string(),
   case: z.object({ id: z.uuid(), reference: z.string(), status: z.string(), programme: z.string() }),
-  /** For each referred person: the registered person and whether an existing record was matched. */
-  persons: z.array(z.object({ id: z.uuid(), matchedExisting: z.boolean() })).optional(),
+  /**
+   * For each referred person, in order: the registered person and whether an existing record was
+   * matched. To a partner's key only for the persons who consented to sharing with that partner;
+   * the others (new or matched alike) are `{ withheld: true }`.
+   */
+  persons: z
+    .array(
+      z.union([
+        z.object({ id: z.uuid(), matchedExisting: z.boolean() }),
+        z.object({ withheld: z.literal(true) }),
+      ]),
+    )
+    .optional()
+    .describe(
+      'Each referred person; a partner sees the id and the match only with the person’s consent to sharing with it',
+    ),
 });
 
 export const ZReferralParams = z.object({ partnerReference: z.string().trim().min(1).max(100) });

@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.js';
-import type { Executor } from '../../platform/db/database.js';
 import type { ServiceContext } from '../../platform/db/transaction.js';
 import { newId } from '../../platform/ids.js';
 import { enqueueMessage } from '../../platform/outbox/enqueue-message.js';
 import { caseGroupMembers, cases } from '../cases/schema.js';
 import { referrals, webhookSubscriptions } from './schema.js';
+import { allConsentedToPartner } from './sharing-consent.js';
 import type { WebhookEvent } from './webhook-events.js';
 
 /**
@@ -49,7 +49,8 @@ export async function publishEvent(
       : (options.personIds ?? (caseId ? await personsOfCase(ctx, caseId) : []));
   const withheld = Object.fromEntries(Object.entries(data).filter(([field]) => !personal.includes(field)));
   for (const subscription of subscriptions) {
-    const shared = personal.length === 0 || (await allConsented(ctx, concerned, subscription.partnerId));
+    const shared =
+      personal.length === 0 || (await allConsentedToPartner(ctx, concerned, subscription.partnerId));
     const body = {
       id: eventId,
       type: event,
@@ -95,34 +96,4 @@ async function personsOfCase(ctx: ServiceContext, caseId: string): Promise<strin
     )
     .where(and(eq(cases.missionId, ctx.actor.missionId), eq(cases.id, caseId)));
   return rows.map((row) => row.personId);
-}
-
-/** Whether a person has a standing consent to sharing their data with a partner on a day. */
-export type SharingConsentCheck = (
-  db: Executor,
-  query: { missionId: string; personId: string; partnerId: string; on: string },
-) => Promise<boolean>;
-
-let sharingConsent: SharingConsentCheck | null = null;
-
-/**
- * Installs the consent module's check, once at start-up (src/event-subscribers.ts): the consent
- * module names partners, so partners cannot import it without a cycle. Without it nothing personal
- * is sent: the check fails closed.
- */
-export function installSharingConsentCheck(check: SharingConsentCheck): void {
-  sharingConsent = check;
-}
-
-/** True when there is someone concerned and every one of them consented to sharing with the partner. */
-async function allConsented(ctx: ServiceContext, personIds: string[], partnerId: string): Promise<boolean> {
-  if (personIds.length === 0) return false;
-  const on = ctx.now.toISOString().slice(0, 10);
-  for (const personId of personIds) {
-    const missionId = ctx.actor.missionId;
-    if (!sharingConsent || !(await sharingConsent(ctx.tx, { missionId, personId, partnerId, on }))) {
-      return false;
-    }
-  }
-  return true;
 }

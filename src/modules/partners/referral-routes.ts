@@ -20,6 +20,7 @@ import {
   ZReferralParams,
   ZReferralQuery,
 } from './partner-schemas.js';
+import { answerReferralPersons, type ReferralAnswerPerson } from './referral-answer.js';
 import { parseReferralCsv, referralCsvColumns } from './referral-csv.js';
 import { type ReferralImportRow, referralImports } from './schema.js';
 
@@ -50,7 +51,9 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
           partnerPolicy.createReferral(actor, target),
           'You may not refer for this partner or office.',
         );
-        return createReferral(ctx, target, request.body);
+        const created = await createReferral(ctx, target, request.body);
+        const persons = await answerReferralPersons(ctx, created.referral.case.id, created.persons);
+        return { ...created, persons };
       });
       return reply.status(result.created ? 201 : 200).send(presentReferral(result.referral, result.persons));
     },
@@ -164,7 +167,7 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
 
 type FoundReferral = NonNullable<Awaited<ReturnType<typeof findReferral>>>;
 
-function presentReferral(referral: FoundReferral, persons?: { id: string; matchedExisting: boolean }[]) {
+function presentReferral(referral: FoundReferral, persons?: ReferralAnswerPerson[]) {
   return {
     id: referral.id,
     partnerId: referral.partnerId,

@@ -294,3 +294,77 @@ describe("a manager's break-glass access", () => {
     });
   });
 });
+
+describe('reads of a restricted case and of everything under it', () => {
+  // Every GET route of a case, so a sub-resource added later is covered without touching this test.
+  const caseReads = () =>
+    t.app.apiRoutes.filter((route) => route.method === 'GET' && route.url.startsWith('/api/v1/cases/:id'));
+
+  it('each writes one access-log entry for a trafficking victim’s or an unaccompanied minor’s case, none for an ordinary case', async () => {
+    const routes = caseReads();
+    expect(routes.map((route) => route.url)).toEqual(
+      expect.arrayContaining(
+        ['', '/timeline', '/transitions', '/tasks', '/documents', '/documents/:documentId/content']
+          .concat(['/vulnerability-procedures', '/travel', '/bookings', '/notes'])
+          .map((path) => `/api/v1/cases/:id${path}`),
+      ),
+    );
+    const counsellor = mission.users.counsellor;
+    const cases = [
+      { flags: ['victim_of_trafficking'], categories: ['trafficking'] },
+      { flags: ['unaccompanied_minor'], categories: ['minor'] },
+      { flags: ['health_needs'], categories: null },
+      { flags: [], categories: null },
+    ];
+    for (const { flags, categories } of cases) {
+      const kase = await buildCase(t.database.db, {
+        mission,
+        vulnerabilities: flags as never,
+        assigneeId: counsellor.id,
+      });
+      const document = await uploadAs(counsellor, kase.id, 'consent', 'consent.pdf');
+      const api = await t.as(counsellor);
+      for (const route of routes) {
+        const url = route.url.replace(':id', kase.id).replace(':documentId', document.id);
+        const response = await api.get(url);
+        expect(response.statusCode, `${url} ${response.body}`).toBe(200);
+      }
+      const entries = (await accessEntries(kase.id, counsellor.id)).map(
+        (entry) => entry.after as { what: string; categories: string[]; ids?: string[] },
+      );
+      if (categories === null) {
+        expect(entries, flags.join()).toEqual([]);
+        continue;
+      }
+      // One entry per read, naming what was read.
+      expect(entries, flags.join()).toHaveLength(routes.length);
+      expect(entries.every((entry) => entry.categories.join() === categories.join())).toBe(true);
+      expect(entries.map((entry) => entry.what)).toEqual(
+        expect.arrayContaining([
+          'case',
+          'timeline',
+          'transitions',
+          'tasks',
+          'documents',
+          'document',
+          'vulnerability-procedures',
+          'travel',
+          'bookings',
+          'notes',
+        ]),
+      );
+      expect(entries.find((entry) => entry.what === 'document')?.ids).toEqual([document.id]);
+    }
+  });
+
+  it('are not logged when the read is refused', async () => {
+    const kase = await buildCase(t.database.db, {
+      mission,
+      vulnerabilities: ['victim_of_trafficking'],
+      assigneeId: mission.users.vulnerable.id,
+    });
+    const other = await t.as(mission.users.counsellor);
+    expect((await other.get(`/api/v1/cases/${kase.id}/timeline`)).statusCode).toBe(404);
+    expect(await accessEntries(kase.id, mission.users.counsellor.id)).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { notFound } from '../../platform/http/problem.js';
 import { outboxMessages } from '../../platform/outbox/schema.js';
 import { caseDocuments, caseEvents, caseGroupMembers, caseNotes, cases, caseTasks } from '../cases/schema.js';
+import { personConsents } from '../consent/schema.js';
 import { counsellingSessions } from '../counselling/schema.js';
 import { eligibilityDecisions } from '../eligibility/schema.js';
 import { monitoringVisits, sustainabilitySurveys } from '../monitoring/schema.js';
@@ -55,6 +56,7 @@ export interface PersonRecord {
   sustainabilitySurveys: Row[];
   referrals: Row[];
   messages: Row[];
+  consents: Row[];
   accessLog: AccessEntry[];
 }
 
@@ -67,7 +69,7 @@ function strip<T extends Row>(rows: T[]): Row[] {
  * Gathers everything held about a person: the person and their identity documents, their cases
  * and all that hangs off them (timeline, notes, tasks, documents' metadata, counselling,
  * decisions, vulnerability steps, travel documents, bookings, plans, grants and disbursements,
- * monitoring, referrals, the messages sent), and the audit trail's log of who read or changed
+ * monitoring, referrals, the messages sent), the consents they gave and withdrew, and the audit trail's log of who read or changed
  * the person, their cases and their documents.
  */
 export async function collectPersonRecord(
@@ -205,6 +207,13 @@ export async function collectPersonRecord(
     sustainabilitySurveys: await ofCases(sustainabilitySurveys, sustainabilitySurveys.surveyDate),
     referrals: await ofCases(referrals, referrals.createdAt),
     messages: messageRows,
+    consents: strip(
+      await db
+        .select()
+        .from(personConsents)
+        .where(and(eq(personConsents.missionId, missionId), eq(personConsents.personId, personId)))
+        .orderBy(asc(personConsents.recordedAt)),
+    ),
     accessLog: await readAccessLog(db, missionId, [
       { type: 'person', ids: [personId] },
       { type: 'case', ids: caseIds },

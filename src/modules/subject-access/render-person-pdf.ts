@@ -81,6 +81,10 @@ export function personRecordPdf(
       );
     }
     for (const grant of record.grants) line('Grant', `${grant.type} ${grant.amount ?? ''} ${grant.currency}`);
+    for (const consent of record.consents) {
+      const withdrawn = consent.withdrawnOn ? `, withdrawn ${consent.withdrawnOn}` : '';
+      line('Consent', `${consent.purpose} given ${consent.givenOn} (${consent.how})${withdrawn}`);
+    }
 
     heading(`Who accessed or changed these records (${record.accessLog.length})`);
     for (const entry of record.accessLog) {

@@ -87,6 +87,18 @@ async function personWithHistory(options: { vulnerabilities?: string[]; atTerApe
       idempotencyKey: `sar-${kase.id}`,
     }),
   );
+  // After the SMS: the person agreed to SMS contact, then withdrew it.
+  const consent = await counsellor.post(`/api/v1/persons/${personId}/consents`, {
+    purpose: 'sms_contact',
+    givenOn: new Date().toISOString().slice(0, 10),
+    how: 'verbal',
+  });
+  expect(consent.statusCode, consent.body).toBe(201);
+  const withdrawn = await counsellor.post(
+    `/api/v1/persons/${personId}/consents/${consent.json().consent.id}/withdraw`,
+    {},
+  );
+  expect(withdrawn.statusCode).toBe(200);
   return { personId, familyName, kase, documentId };
 }
 
@@ -133,6 +145,10 @@ describe('GET /api/v1/persons/:id/subject-access-export', () => {
         payload: expect.objectContaining({ to: '+31655501234' }),
       }),
     ]);
+    expect(body.consents).toEqual([
+      expect.objectContaining({ purpose: 'sms_contact', how: 'verbal', withdrawnOn: expect.any(String) }),
+    ]);
+    expect(body.consents[0]).not.toHaveProperty('missionId');
     const log = body.accessLog.map((e: { action: string; actor: { id: string } | null }) => [
       e.action,
       e.actor?.id,

@@ -48,6 +48,7 @@ export const ZSubjectAccessExport = z.object({
   sustainabilitySurveys: ZRows('sustainability surveys'),
   referrals: ZRows('referrals received from partners'),
   messages: ZRows('SMS, e-mails and webhooks sent about the cases'),
+  consents: ZRows('the consents the person gave (purpose, partner, day, how) and their withdrawals'),
   accessLog: z
     .array(ZAccessEntry)
     .describe('who read or changed the person, their cases, notes and documents'),

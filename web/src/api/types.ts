@@ -195,3 +195,21 @@ export interface AccessLogEntry {
   reviewedAt: string | null;
   reviewedBy: UserSummary | null;
 }
+
+export type ConsentPurpose = 'return_assistance' | 'partner_sharing' | 'sms_contact';
+export type ConsentMethod = 'written' | 'verbal' | 'guardian';
+
+/** A consent a person gave for one purpose (sharing: with one partner), and its withdrawal. */
+export interface Consent {
+  id: string;
+  personId: string;
+  purpose: ConsentPurpose;
+  partnerId: string | null;
+  givenOn: string;
+  how: ConsentMethod;
+  recordedBy: string | null;
+  recordedAt: string;
+  withdrawnOn: string | null;
+  withdrawnBy: string | null;
+  active: boolean;
+}

@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '../api/types.js';
 import { formatDate } from '../ui/format.js';
 import type { CasePanelProps } from './case-context.js';
+import { ConsentsSection } from './consents-section.js';
 import { TravelDocumentForm } from './travel-document-form.js';
 
-/** The people travelling on this case, with their travel documents. */
+/** The people travelling on this case, with their travel documents and consents. */
 export function PeoplePanel({
   kase,
   onActivity,
@@ -111,6 +112,7 @@ function PersonCard({ person, canAddDocument, onDocumentAdded }: PersonCardProps
         </table>
       )}
       {canAddDocument && <TravelDocumentForm personId={person.id} onAdded={onDocumentAdded} />}
+      <ConsentsSection personId={person.id} personName={`${person.givenName} ${person.familyName}`} />
     </article>
   );
 }
