@@ -4,14 +4,19 @@ import { exportFormats, exportStatuses } from './schema.js';
 
 const ZLocalized = z.object({ en: z.string(), nl: z.string() });
 const ZDate = ZIsoDate;
+/**
+ * A period's bound: from 1900 on. Missing bounds are worked out from the other one (twelve weeks
+ * before `to`), so a `to` in the year 1 would make a `from` before the calendar's start.
+ */
+const ZPeriodBound = ZIsoDate.refine((value) => value >= '1900-01-01', 'must be in 1900 or later');
 
 /** The filters of the dashboard and of every report. */
 export const ZReportQuery = z
   .object({
     officeId: z.uuid().optional(),
     programme: z.string().trim().min(1).max(40).optional(),
-    from: ZDate.optional(),
-    to: ZDate.optional(),
+    from: ZPeriodBound.optional(),
+    to: ZPeriodBound.optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after "to"', path: ['from'] })
   .refine(periodCap.check, periodCap.message);

@@ -48,6 +48,8 @@ describe('errors a caller can cause are 400 problem+json naming the field, never
     ['/api/v1/board?airport=AMS&date=0000-00-00', 'querystring.date'],
     ['/api/v1/reports/offsetting?from=0000-01&to=2026-01', 'querystring.from'],
     ['/api/v1/dashboard?from=0000-01-01&to=2026-01-01', 'querystring.from'],
+    ['/api/v1/dashboard?to=0001-01-01', 'querystring.to'],
+    ['/api/v1/reports/avrr-departures?to=0001-01-01', 'querystring.to'],
   ])('refuses the impossible date in %s', async (url, path) => {
     const api = await t.as(mission.users.admin);
     expectFieldProblem(await api.get(url), path);
