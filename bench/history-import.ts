@@ -43,6 +43,21 @@ if (ONLY !== null && ONLY !== 'pglite' && ONLY !== 'postgresql')
   throw new Error('--only must be pglite or postgresql');
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+// CPU time of this process (user and system), in ms: on PGlite the database runs in it too, so this
+// is the work itself, whatever else the machine is doing; on a server it leaves out the server's.
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+/** Runs `work`, answering its result with the wall-clock and CPU time it took. */
+async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; cpu: number }> {
+  const wall = performance.now();
+  const cpu = cpuMs();
+  const result = await work();
+  return { result, ms: performance.now() - wall, cpu: cpuMs() - cpu };
+}
+const both = (phase: { ms: number; cpu: number }) =>
+  `${seconds(phase.ms).padStart(8)} (CPU ${seconds(phase.cpu)})`;
 
 async function measure(label: string, bench: BenchDatabase, file: Buffer, expectedDeparted: number) {
   const { db } = bench.database;
@@ -67,35 +82,44 @@ async function measure(label: string, bench: BenchDatabase, file: Buffer, expect
   const upload = { filename: 'history.csv', data: file };
 
   // 1. The dry run: read, validate every row, check against the mission; the job row only.
-  let started = performance.now();
-  const dry = await checkHistoryFile(db, actor, upload, new Date());
-  const dryJob = await withSystemTransaction(db, actor, (ctx) =>
-    createHistoryImport(ctx, { filename: upload.filename, dryRun: true, checked: dry }),
-  );
-  const dryRunMs = performance.now() - started;
+  const dryRun = await timed(async () => {
+    const checked = await checkHistoryFile(db, actor, upload, new Date());
+    const job = await withSystemTransaction(db, actor, (ctx) =>
+      createHistoryImport(ctx, { filename: upload.filename, dryRun: true, checked }),
+    );
+    return { checked, job };
+  });
+  const dry = dryRun.result.checked;
   if (dry.problems.length > 0 || dry.fatal) throw new Error(JSON.stringify(dry.problems.slice(0, 5)));
 
   // 2. The import: the file checked again (as the request does), then written batch by batch.
-  const importOnce = async (batches: HistoryBatchProgress[]) => {
-    const begun = performance.now();
-    const checked = await checkHistoryFile(db, actor, upload, new Date());
-    const job = await withSystemTransaction(db, actor, (ctx) =>
-      createHistoryImport(ctx, { filename: upload.filename, dryRun: false, checked }),
-    );
-    const checkedAt = performance.now();
-    await runHistoryImport(bench.database, actor, job.id, checked.prepared, {
-      batchSize: BATCH,
-      onBatch: (progress) => batches.push(progress),
+  const importOnce = async (batches: (HistoryBatchProgress & { cpu: number })[]) => {
+    const check = await timed(async () => {
+      const checked = await checkHistoryFile(db, actor, upload, new Date());
+      const job = await withSystemTransaction(db, actor, (ctx) =>
+        createHistoryImport(ctx, { filename: upload.filename, dryRun: false, checked }),
+      );
+      return { checked, job };
     });
-    return { checked, checkMs: checkedAt - begun, writeMs: performance.now() - checkedAt };
+    let cpuBefore = cpuMs();
+    const write = await timed(() =>
+      runHistoryImport(bench.database, actor, check.result.job.id, check.result.checked.prepared, {
+        batchSize: BATCH,
+        onBatch: (progress) => {
+          const now = cpuMs();
+          batches.push({ ...progress, cpu: now - cpuBefore });
+          cpuBefore = now;
+        },
+      }),
+    );
+    return { checked: check.result.checked, check, write };
   };
-  const batches: HistoryBatchProgress[] = [];
+  const batches: (HistoryBatchProgress & { cpu: number })[] = [];
   const first = await importOnce(batches);
 
   // 3. The report of the year.
-  started = performance.now();
-  const report = await getAnnualReport(db, actor, 2024, new Date());
-  const reportMs = performance.now() - started;
+  const reported = await timed(() => getAnnualReport(db, actor, 2024, new Date()));
+  const report = reported.result;
 
   const second = await importOnce([]);
   const ok =
@@ -103,26 +127,32 @@ async function measure(label: string, bench: BenchDatabase, file: Buffer, expect
     report.airport.departures === expectedDeparted &&
     first.checked.prepared.length === CASES &&
     second.checked.existing === CASES &&
-    dryJob.created === CASES;
+    dryRun.result.job.created === CASES;
 
   // How the batches' write time evolves: steady when the statistics keep up with the tables.
   const tenth = Math.max(1, Math.floor(batches.length / 10));
-  const mean = (list: HistoryBatchProgress[]) =>
-    list.reduce((sum, batch) => sum + batch.writeMs, 0) / Math.max(1, list.length);
+  const mean = (list: typeof batches, of: (batch: (typeof batches)[number]) => number) =>
+    Math.round(list.reduce((sum, batch) => sum + of(batch), 0) / Math.max(1, list.length));
+  const trend = (of: (batch: (typeof batches)[number]) => number) =>
+    `first tenth ${mean(batches.slice(0, tenth), of)} ms, last tenth ${mean(batches.slice(-tenth), of)} ms`;
   const analyseMs = batches.reduce((sum, batch) => sum + batch.analyseMs, 0);
   const analyses = batches.reduce((sum, batch) => sum + batch.analysed.length, 0);
-  const total = dryRunMs + first.checkMs + first.writeMs + reportMs;
+  const total = {
+    ms: dryRun.ms + first.check.ms + first.write.ms + reported.ms,
+    cpu: dryRun.cpu + first.check.cpu + first.write.cpu + reported.cpu,
+  };
   console.log(
     [
-      `${label}: ${CASES} cases`,
-      `  dry run (read, validate, check)   ${seconds(dryRunMs)}`,
-      `  import: check the file again      ${seconds(first.checkMs)}`,
-      `  import: write ${String(batches.length).padStart(3)} batches        ${seconds(first.writeMs)} ` +
-        `(${Math.round(CASES / (first.writeMs / 1000))} cases/s; of which ANALYZE ${seconds(analyseMs)}, ${analyses} tables analysed)`,
-      `    mean batch: first tenth ${Math.round(mean(batches.slice(0, tenth)))} ms, last tenth ${Math.round(mean(batches.slice(-tenth)))} ms`,
-      `  annual report 2024                ${seconds(reportMs)}`,
-      `  total                             ${seconds(total)}`,
-      `  second import of the same file    ${seconds(second.checkMs + second.writeMs)} (${second.checked.existing} existing)`,
+      `${label}: ${CASES} cases                 wall clock (CPU of this process)`,
+      `  dry run (read, validate, check)   ${both(dryRun)}`,
+      `  import: check the file again      ${both(first.check)}`,
+      `  import: write ${String(batches.length).padStart(3)} batches        ${both(first.write)}, ` +
+        `${Math.round(CASES / (first.write.ms / 1000))} cases/s; ANALYZE ${seconds(analyseMs)} (${analyses} tables)`,
+      `    a batch, wall clock: ${trend((batch) => batch.writeMs + batch.analyseMs)}`,
+      `    a batch, CPU:        ${trend((batch) => batch.cpu)}`,
+      `  annual report 2024                ${both(reported)}`,
+      `  total                             ${both(total)}`,
+      `  second import of the same file    ${both({ ms: second.check.ms + second.write.ms, cpu: second.check.cpu + second.write.cpu })} (${second.checked.existing} existing)`,
       `  2024 departures ${report.avrr.departed} AVRR, ${report.airport.departures} airport (file: ${expectedDeparted}) ${ok ? 'ok' : 'MISMATCH'}`,
     ].join('\n'),
   );
