@@ -68,12 +68,17 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
 }
 
 /**
- * A new database named passage_bench on the server of `serverUrl`: dropped if it exists and created
- * again, so each run starts empty. The database named in the URL is only used to run those two
- * statements; the benchmark never writes to it.
+ * A new database named passage_bench (or `options.name`) on the server of `serverUrl`: dropped if it
+ * exists and created again, so each run starts empty; with `dropAfter` it is dropped again on
+ * dispose. The database named in the URL is only used to run those statements; the benchmark never
+ * writes to it.
  */
-export async function freshPostgres(serverUrl: string): Promise<BenchDatabase> {
-  const url = await recreateDatabase(serverUrl, BENCH_DATABASE_NAME);
+export async function freshPostgres(
+  serverUrl: string,
+  options: { name?: string; dropAfter?: boolean } = {},
+): Promise<BenchDatabase> {
+  const name = options.name ?? BENCH_DATABASE_NAME;
+  const url = await recreateDatabase(serverUrl, name);
   const database = await openPostgres(url);
   await migrateDatabase(database);
   return {
@@ -81,6 +86,7 @@ export async function freshPostgres(serverUrl: string): Promise<BenchDatabase> {
     location: printableUrl(url),
     async dispose() {
       await database.close();
+      if (options.dropAfter) await dropDatabase(serverUrl, name);
     },
   };
 }

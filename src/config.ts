@@ -35,6 +35,8 @@ export interface Config {
   webhookTargets: WebhookTargetPolicy;
   /** Requests a minute per user, per API key and per anonymous address on the API (0: no limit). */
   rateLimitPerMinute: number;
+  /** Cases a history import writes per transaction (HISTORY_BATCH_SIZE, default 250). */
+  historyBatchSize: number;
   /** The address users open Passage at: the base of the set-password links sent by e-mail. */
   publicUrl: string;
   /** Signing in with an OpenID Connect provider; null when OIDC_ISSUER is not set. */
@@ -87,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionSchedule: readRetentionSchedule(env.RETENTION_SCHEDULE),
     webhookTargets: readWebhookTargetPolicy(env),
     rateLimitPerMinute: readCount(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE', 1_000_000),
+    historyBatchSize: Math.max(1, readCount(env.HISTORY_BATCH_SIZE, 250, 'HISTORY_BATCH_SIZE', 10_000)),
     publicUrl,
     oidc: readOidcSettings(env, publicUrl),
   };

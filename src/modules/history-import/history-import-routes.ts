@@ -78,7 +78,11 @@ export const historyImportRoutes: FastifyPluginAsyncZod = async (app) => {
       const job = await withTransaction(request, (ctx) =>
         createHistoryImport(ctx, { filename: form.filename, dryRun: form.dryRun, checked }),
       );
-      if (job.status === 'running') void runHistoryImport(db, actor, job.id, checked.prepared);
+      if (job.status === 'running') {
+        void runHistoryImport(request.server.database, actor, job.id, checked.prepared, {
+          batchSize: request.server.config.historyBatchSize,
+        });
+      }
       return reply.status(form.dryRun || job.status !== 'running' ? 200 : 202).send(present(job));
     },
   );

@@ -56,7 +56,9 @@ export async function prepareHistoricCases(
     byKey.set(office.id, office.id);
     byKey.set(office.name.toLowerCase(), office.id);
   }
+  // The file's constants, found once: the default office and the office grants come from.
   const fallback = officeRows.find((office) => office.kind === 'mission_office') ?? officeRows[0];
+  const origin = officeRows.find((office) => office.kind === 'origin_office');
   const prepared: PreparedCase[] = [];
   const problems: HistoryImportProblem[] = [];
   for (const item of items) {
@@ -88,7 +90,6 @@ export async function prepareHistoricCases(
         continue;
       }
     }
-    const origin = officeRows.find((office) => office.kind === 'origin_office');
     prepared.push({
       source: item,
       officeId,

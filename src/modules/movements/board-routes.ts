@@ -145,7 +145,9 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
         body: ZPassengerStatusChange,
         response: {
           200: z.object({ status: z.enum(passengerStatuses), caseStatus: z.string().nullable() }),
-          409: problem('The passenger cannot move to that status from the current one'),
+          409: problem(
+            'The passenger cannot move to that status from the current one, or departs on a case that is not travel booked (code case_not_travel_booked: on hold, withdrawn, sent back)',
+          ),
           422: problem('The case workflow refuses the step'),
         },
       },

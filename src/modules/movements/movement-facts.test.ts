@@ -190,3 +190,75 @@ describe('the case follows its bookings', () => {
     ]);
   });
 });
+
+describe('a departure recorded on the board, whatever came before it', () => {
+  it('keeps a family case travel booked while one member did not show and the other may still fly', async () => {
+    const { api, kase, passengers } = await confirmedFamily();
+    const noShow = await api.post(`/api/v1/board/passengers/${passengers[1]!.id}/status`, {
+      status: 'no_show',
+      afterNoShow: 'travel_documents',
+    });
+    expect(noShow.statusCode, noShow.body).toBe(200);
+    expect(noShow.json()).toEqual({ status: 'no_show', caseStatus: 'travel_booked' });
+    const departed = await api.post(`/api/v1/board/passengers/${passengers[0]!.id}/status`, {
+      status: 'departed',
+    });
+    expect(departed.statusCode, departed.body).toBe(200);
+    expect(await caseStatus(kase.id)).toBe('departed');
+  });
+
+  it('sends a family case back once the last member still to fly does not show either', async () => {
+    const { api, kase, passengers } = await confirmedFamily();
+    for (const passenger of passengers) {
+      const response = await api.post(`/api/v1/board/passengers/${passenger.id}/status`, {
+        status: 'no_show',
+        afterNoShow: 'travel_documents',
+      });
+      expect(response.statusCode, response.body).toBe(200);
+    }
+    expect(await caseStatus(kase.id)).toBe('travel_documents');
+  });
+
+  it('is refused (409) for a case on hold until it is resumed', async () => {
+    const { api, kase, booking, passengers } = await confirmedFamily();
+    const counsellor = await t.as(mission.users.counsellor);
+    const hold = await counsellor.post(`/api/v1/cases/${kase.id}/transitions`, {
+      transition: 'put_on_hold',
+      reason: 'Medical check',
+    });
+    expect(hold.statusCode, hold.body).toBe(200);
+    const refused = await api.post(`/api/v1/board/passengers/${passengers[0]!.id}/status`, {
+      status: 'departed',
+    });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'case_not_travel_booked', caseStatus: 'on_hold' });
+    const held = (await api.get(`/api/v1/bookings/${booking.id}`)).json();
+    expect(held.booking.passengers.map((p: { status: string }) => p.status)).toEqual([
+      'confirmed',
+      'confirmed',
+    ]);
+    const resume = await counsellor.post(`/api/v1/cases/${kase.id}/transitions`, { transition: 'resume' });
+    expect(resume.statusCode, resume.body).toBe(200);
+    const departed = await api.post(`/api/v1/board/passengers/${passengers[0]!.id}/status`, {
+      status: 'departed',
+    });
+    expect(departed.statusCode, departed.body).toBe(200);
+    expect(await caseStatus(kase.id)).toBe('departed');
+  });
+
+  it('is refused (409) for a withdrawn case', async () => {
+    const { api, kase, passengers } = await confirmedFamily();
+    const manager = await t.as(mission.users.manager);
+    const withdraw = await manager.post(`/api/v1/cases/${kase.id}/transitions`, {
+      transition: 'withdraw',
+      reason: 'Changed mind',
+    });
+    expect(withdraw.statusCode, withdraw.body).toBe(200);
+    const refused = await api.post(`/api/v1/board/passengers/${passengers[0]!.id}/status`, {
+      status: 'departed',
+    });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'case_not_travel_booked', caseStatus: 'withdrawn' });
+    expect(await caseStatus(kase.id)).toBe('withdrawn');
+  });
+});

@@ -21,8 +21,10 @@ export interface PassengerStatusChange {
  * Marks a passenger checked in, departed, no-show or arrived, and carries the case along in the
  * same transaction. This is the one service that records departures and no-shows (the case route
  * refuses those steps): departure moves an AVRR case to departed (whose subscribers tell the
- * partners); a no-show sends it back to rebooking or to travel documents — unless someone of the
- * group has already left; the arrival of everyone who departed moves it to arrived. Each departed
+ * partners), and is refused (409 `case_not_travel_booked`) for a case not at travel booked or
+ * beyond, on hold or withdrawn; a no-show sends it back to rebooking or to travel documents —
+ * unless someone of the group has already left or may still leave; the arrival of everyone who
+ * departed moves it to arrived. Each departed
  * passenger is a `passenger_departed` event on the case: the figures count those, so a family member
  * who stays behind is never counted as having left.
  */
@@ -47,6 +49,19 @@ export async function recordPassengerStatus(
       currentStatus: passenger.status,
     });
   }
+  // A departure moves a travel-booked case on; a case on hold, withdrawn or sent back cannot have
+  // someone leave on it unseen (resume it first), or the figures would count a return it does not show.
+  if (
+    change.status === 'departed' &&
+    kase?.programme === 'avrr' &&
+    kase.status !== 'travel_booked' &&
+    !AFTER_DEPARTURE.includes(kase.status)
+  ) {
+    throw conflict(
+      `The case ${kase.reference} is ${kase.status.replaceAll('_', ' ')}: a departure is recorded for a case at travel booked${kase.status === 'on_hold' ? ' (resume it first)' : ''}.`,
+      { code: 'case_not_travel_booked', caseStatus: kase.status },
+    );
+  }
   await ctx.tx
     .update(bookingPassengers)
     .set({ status: change.status, statusChangedAt: ctx.occurredAt ?? ctx.now, statusChangedBy: ctx.actor.id })
@@ -66,8 +81,11 @@ export async function recordPassengerStatus(
       }
     } else if (change.status === 'no_show') {
       await appendCaseEvent(ctx, kase.id, 'passenger_no_show', { ...data, reason: change.reason ?? null });
-      const othersLeft = await someoneDeparted(ctx, booking.id, passenger.id);
-      if (kase.programme === 'avrr' && kase.status === 'travel_booked' && !othersLeft) {
+      // The case goes back only once nobody of the booking has left or is still to leave: while a
+      // family member may still fly, it stays travel booked (and departs with them).
+      const others = await otherPassengers(ctx, booking.id, passenger.id);
+      const othersLeftOrTravel = others.some((status) => TRAVELLING.includes(status));
+      if (kase.programme === 'avrr' && kase.status === 'travel_booked' && !othersLeftOrTravel) {
         caseAfter = await transitionCase(
           ctx,
           kase.id,
@@ -102,12 +120,21 @@ export async function recordPassengerStatus(
   return { status: change.status, caseStatus: caseAfter?.status ?? null };
 }
 
-async function someoneDeparted(ctx: ServiceContext, bookingId: string, exceptId: string): Promise<boolean> {
+// The statuses of a passenger who has left, or who may still leave, on a confirmed booking.
+const TRAVELLING: readonly PassengerStatus[] = ['confirmed', 'checked_in', 'departed', 'arrived'];
+// The AVRR statuses of a case whose people have (begun to) return.
+const AFTER_DEPARTURE: readonly string[] = ['departed', 'arrived', 'reintegration', 'monitoring', 'closed'];
+
+async function otherPassengers(
+  ctx: ServiceContext,
+  bookingId: string,
+  exceptId: string,
+): Promise<PassengerStatus[]> {
   const rows = await ctx.tx
     .select({ id: bookingPassengers.id, status: bookingPassengers.status })
     .from(bookingPassengers)
     .where(
       and(eq(bookingPassengers.missionId, ctx.actor.missionId), eq(bookingPassengers.bookingId, bookingId)),
     );
-  return rows.some((row) => row.id !== exceptId && (row.status === 'departed' || row.status === 'arrived'));
+  return rows.filter((row) => row.id !== exceptId).map((row) => row.status);
 }

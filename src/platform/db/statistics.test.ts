@@ -38,7 +38,12 @@ describe('refreshing the planner statistics', () => {
     database = await openTestDatabase();
   });
   afterAll(async () => {
-    for (const table of ['statistics_probe', 'statistics_probe_started', 'statistics_probe_server']) {
+    for (const table of [
+      'statistics_probe',
+      'statistics_probe_growth',
+      'statistics_probe_started',
+      'statistics_probe_server',
+    ]) {
       await database.db.execute(sql`drop table if exists ${sql.identifier(table)}`);
     }
     await database.close();
@@ -59,6 +64,22 @@ describe('refreshing the planner statistics', () => {
     );
     expect(await refreshStatistics(database.db)).toContain('statistics_probe');
     expect(await reltuples(database, 'statistics_probe')).toBe(10000);
+  });
+
+  it('waits for a table to double when asked to (growth 2), as the history import does', async () => {
+    await createProbe(database, 'statistics_probe_growth', 5000);
+    expect(await refreshStatistics(database.db, { growth: 2 })).toContain('statistics_probe_growth');
+    // Half as large again: stale for the default rule, not yet for growth 2.
+    await database.db.execute(
+      sql`insert into statistics_probe_growth select i, repeat('x', 40) from generate_series(5001, 7500) as i`,
+    );
+    expect(await refreshStatistics(database.db, { growth: 2 })).not.toContain('statistics_probe_growth');
+    expect(await reltuples(database, 'statistics_probe_growth')).toBe(5000);
+    await database.db.execute(
+      sql`insert into statistics_probe_growth select i, repeat('x', 40) from generate_series(7501, 12000) as i`,
+    );
+    expect(await refreshStatistics(database.db, { growth: 2 })).toContain('statistics_probe_growth');
+    expect(await reltuples(database, 'statistics_probe_growth')).toBe(12000);
   });
 
   it.runIf(testDatabaseKind() === 'pglite')(

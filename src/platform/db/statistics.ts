@@ -15,9 +15,14 @@ const MIN_PAGES = 8;
  * returns their names. The planner chooses its plans (the reports' summary triggers among them) by
  * these statistics: a server's autovacuum keeps them current, the embedded database has none.
  * The row-change counters are not kept there either, so growth is read from each table's size on
- * disk against the page count its last ANALYZE recorded.
+ * disk against the page count its last ANALYZE recorded. `growth` is how much larger a table must
+ * have grown to be analysed again (default 1.2, a fifth); a bulk writer that calls this often (the
+ * history import, after every batch) passes 2: plans change with the order of magnitude of a table,
+ * and each ANALYZE reads a sample of the whole table.
  */
-export async function refreshStatistics(db: Executor): Promise<string[]> {
+export async function refreshStatistics(db: Executor, options: { growth?: number } = {}): Promise<string[]> {
+  const growth = options.growth ?? GROWTH;
+  if (!(growth >= 1)) throw new Error('growth must be at least 1');
   const stale = await selectRows<{ name: string }>(
     db,
     sql`select c.relname as name
@@ -26,7 +31,7 @@ export async function refreshStatistics(db: Executor): Promise<string[]> {
          where n.nspname = 'public' and c.relkind = 'r'
            and pg_relation_size(c.oid) / current_setting('block_size')::int >= ${sql.raw(String(MIN_PAGES))}
            and (c.reltuples < 0
-                or pg_relation_size(c.oid) / current_setting('block_size')::int > c.relpages * ${sql.raw(String(GROWTH))})
+                or pg_relation_size(c.oid) / current_setting('block_size')::int > c.relpages * ${sql.raw(String(growth))})
          order by c.relname`,
   );
   for (const { name } of stale) {
