@@ -42,7 +42,12 @@ async function runOn(kind: 'pglite' | 'postgresql', open: () => Promise<BenchDat
       `  fixtures loaded in ${fixtures.seconds} s (${fixtures.events.toLocaleString('en')} timeline events)`,
     );
     const config = {
-      ...loadConfig({ DATA_DIR: path.join(os.tmpdir(), 'passage-bench-data'), LOG_LEVEL: 'silent' }),
+      ...loadConfig({
+        DATA_DIR: path.join(os.tmpdir(), 'passage-bench-data'),
+        LOG_LEVEL: 'silent',
+        // One user sends every request: the per-user limit would stop the measurement.
+        RATE_LIMIT_PER_MINUTE: '0',
+      }),
       demo: false,
     };
     const app = await buildApp({ config, database: bench.database, logger: false });

@@ -22,7 +22,12 @@ export interface BenchApp {
 export async function startBenchApp(database: Database, databaseUrl: string): Promise<BenchApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'passage-bench-app-'));
   const config = {
-    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl }),
+    ...loadConfig({
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: databaseUrl,
+      RATE_LIMIT_PER_MINUTE: '0',
+    }),
     demo: false,
   };
   const app = await buildApp({

@@ -291,7 +291,11 @@ async function runOn(kind: string, open: () => Promise<BenchDatabase>) {
       `== ${kind}: ${loaded.passengers.toLocaleString('en')} passengers in ${loaded.bookings.toLocaleString('en')} bookings over ${settings.days} days, loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     const config = {
-      ...loadConfig({ DATA_DIR: path.join(os.tmpdir(), 'passage-bench-board'), LOG_LEVEL: 'silent' }),
+      ...loadConfig({
+        DATA_DIR: path.join(os.tmpdir(), 'passage-bench-board'),
+        LOG_LEVEL: 'silent',
+        RATE_LIMIT_PER_MINUTE: '0',
+      }),
       demo: false,
     };
     const app = await buildApp({ config, database: bench.database, logger: false });
