@@ -7,6 +7,7 @@ import { seedMissionPolicy } from './modules/eligibility/policy-store.js';
 import { seedSustainabilityWeights } from './modules/monitoring/sustainability-weights.js';
 import { notifyBookingChange } from './modules/movements/booking-notifications.js';
 import { publishDepartureWebhook } from './modules/movements/departure-webhook.js';
+import { cancelBookingsOfWithdrawnCase } from './modules/movements/withdrawn-case-bookings.js';
 import { publishCaseStatusWebhooks, publishReferralAccepted } from './modules/partners/case-webhooks.js';
 import { installSharingConsentCheck } from './modules/partners/sharing-consent.js';
 import { seedPartnerNgos } from './modules/reintegration/partner-ngos.js';
@@ -48,6 +49,8 @@ export function registerEventSubscribers(): void {
   // Partners hear of status changes, withdrawals, departures and accepted referrals.
   subscribe('case.status_changed', 'partners.case-webhooks', publishCaseStatusWebhooks);
   subscribe('case.status_changed', 'movements.departure-webhook', publishDepartureWebhook);
+  // A withdrawn case's bookings are cancelled with it.
+  subscribe('case.status_changed', 'movements.cancel-withdrawn-bookings', cancelBookingsOfWithdrawnCase);
   subscribe('referral.accepted', 'partners.referral-webhook', publishReferralAccepted);
 
   // Travellers (SMS) and partners (webhooks) hear of their bookings.
