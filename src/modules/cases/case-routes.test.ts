@@ -191,6 +191,78 @@ describe('the caseload', () => {
   });
 });
 
+describe('the case page in one request', () => {
+  it('returns the workflow steps and the timeline asked for, equal to their own routes’ answers', async () => {
+    const { response, api } = await openCase();
+    const id = response.json().case.id;
+    await api.post(`/api/v1/cases/${id}/transitions`, { transition: 'start_counselling', version: 1 });
+    await api.post(`/api/v1/cases/${id}/notes`, { body: 'Wants to return before the school year.' });
+    const page = await api.get(`/api/v1/cases/${id}?include=transitions,timeline`);
+    expect(page.statusCode).toBe(200);
+    const body = page.json();
+    expect(body.case).toEqual((await api.get(`/api/v1/cases/${id}`)).json().case);
+    expect(body.transitions).toEqual((await api.get(`/api/v1/cases/${id}/transitions`)).json().items);
+    expect(body.timeline).toEqual((await api.get(`/api/v1/cases/${id}/timeline`)).json().items);
+    expect(body.timeline.map((e: { kind: string }) => e.kind)).toEqual([
+      'note_added',
+      'status_changed',
+      'case_created',
+    ]);
+    expect(body.transitions.some((o: { allowed: boolean }) => o.allowed)).toBe(true);
+
+    // Only what is asked for; nothing without include.
+    const onlyTimeline = (await api.get(`/api/v1/cases/${id}?include=timeline`)).json();
+    expect(Object.keys(onlyTimeline).sort()).toEqual(['case', 'timeline']);
+    expect(Object.keys((await api.get(`/api/v1/cases/${id}`)).json())).toEqual(['case']);
+  });
+
+  it('refuses an unknown part with 400 naming the field', async () => {
+    const kase = await buildCase(t.database.db, { mission });
+    const api = await t.as(mission.users.counsellor);
+    for (const include of ['people', 'transitions,everything', 'timeline,', '']) {
+      const response = await api.get(`/api/v1/cases/${kase.id}?include=${include}`);
+      expect(response.statusCode, include).toBe(400);
+      expect(response.json().errors.map((e: { path: string }) => e.path)).toEqual(['querystring.include']);
+    }
+    const openapi = (await t.anonymous.get('/api/openapi.json')).json();
+    const parameter = openapi.paths['/api/v1/cases/{id}'].get.parameters.find(
+      (p: { name: string }) => p.name === 'include',
+    );
+    expect(parameter).toMatchObject({ in: 'query', required: false });
+    expect(parameter.schema.pattern).toContain('transitions|timeline');
+    expect(parameter.description).toContain('transitions, timeline');
+  });
+
+  it('hides a trafficking case with its parts as without them, and logs its read once', async () => {
+    const hidden = await buildCase(t.database.db, { mission, vulnerabilities: ['victim_of_trafficking'] });
+    const counsellor = await t.as(mission.users.counsellor);
+    const hiddenPage = await counsellor.get(`/api/v1/cases/${hidden.id}?include=transitions,timeline`);
+    expect(hiddenPage.statusCode).toBe(404);
+    expect(hiddenPage.json()).toMatchObject({ status: 404, detail: 'Case not found.' });
+
+    const officer = await t.as(mission.users.vulnerable);
+    const page = await officer.get(`/api/v1/cases/${hidden.id}?include=transitions,timeline`);
+    expect(page.statusCode).toBe(200);
+    expect(page.json().timeline).toEqual(
+      (await officer.get(`/api/v1/cases/${hidden.id}/timeline`)).json().items,
+    );
+    const reads = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.missionId, mission.missionId),
+          eq(auditLog.recordId, hidden.id),
+          eq(auditLog.action, 'case.read_sensitive'),
+        ),
+      );
+    // The one request is one read of the restricted case, logged like the case alone.
+    expect(reads.map((r) => [r.actorId, r.after])).toEqual([
+      [mission.users.vulnerable.id, { what: 'case', categories: ['trafficking'] }],
+    ]);
+  });
+});
+
 describe('changing a case', () => {
   it('answers 409 with the current version when the edit is based on a stale version', async () => {
     const { response, api } = await openCase();

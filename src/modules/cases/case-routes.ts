@@ -6,6 +6,7 @@ import { casePolicy, changesRestrictingFlags, RESTRICTING_FLAGS } from './case-p
 import {
   ZCaseDetail,
   ZCaseIdParams,
+  ZCaseQuery,
   ZCaseSummary,
   ZCreateCase,
   ZListCasesQuery,
@@ -16,6 +17,7 @@ import {
 } from './case-schemas.js';
 import { createCase } from './create-case.js';
 import { getCaseDetail } from './get-case.js';
+import { getCasePage } from './get-case-page.js';
 import { getCaseTimeline } from './get-timeline.js';
 import { listCases } from './list-cases.js';
 import { loadCase } from './load-case.js';
@@ -86,20 +88,35 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'user', policy: 'cases.read' },
       schema: {
         tags,
-        summary: 'A case with its people and what the user may do with it',
+        summary:
+          'A case with its people and what the user may do with it; `include` adds its workflow steps and its timeline to the same answer (the case page in one request)',
         params: ZCaseIdParams,
-        response: { 200: ZCaseResponse },
+        querystring: ZCaseQuery,
+        response: {
+          200: ZCaseResponse.extend({
+            transitions: z
+              .array(ZTransitionOption)
+              .optional()
+              .describe('With include=transitions: as GET /cases/{id}/transitions gives its items'),
+            timeline: z
+              .array(ZTimelineEntry)
+              .optional()
+              .describe('With include=timeline: as GET /cases/{id}/timeline gives its items'),
+          }),
+        },
       },
     },
     async (request) => {
       const actor = actorOf(request);
+      const include = request.query.include ?? [];
       return withTransaction(request, async (ctx) => {
         const kase = await loadCase(ctx.tx, actor, request.params.id);
         authorize(request, casePolicy.read(actor, kase));
         // A trafficking case is restricted data as a whole: every read of it goes to the access log.
         const restricted = kase.vulnerabilities.some((flag) => RESTRICTING_FLAGS.includes(flag));
+        // The included steps and timeline are part of that read: the separate routes log nothing more.
         await recordSensitiveRead(ctx, kase, { what: 'case', categories: restricted ? ['trafficking'] : [] });
-        return { case: await getCaseDetail(ctx.tx, actor, kase) };
+        return getCasePage(ctx.tx, actor, kase, include, ctx.now);
       });
     },
   );

@@ -119,3 +119,21 @@ export const ZTimelineEntry = z.object({
 });
 
 export const ZCaseIdParams = z.object({ id: z.uuid() });
+
+/** The parts of the case page `GET /cases/{id}` can return with the case, in the same answer. */
+export const caseIncludes = ['transitions', 'timeline'] as const;
+export type CaseInclude = (typeof caseIncludes)[number];
+const includeList = new RegExp(`^(${caseIncludes.join('|')})(,(${caseIncludes.join('|')}))*$`);
+
+export const ZCaseQuery = z.object({
+  include: z
+    .string()
+    .max(100)
+    .regex(includeList, `a comma-separated list of: ${caseIncludes.join(', ')}`)
+    .transform((value) => [...new Set(value.split(','))] as CaseInclude[])
+    .optional()
+    .describe(
+      `Parts of the case page to return in the same answer, comma-separated: ${caseIncludes.join(', ')} ` +
+        '(the same lists as GET /cases/{id}/transitions and GET /cases/{id}/timeline)',
+    ),
+});
