@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/audit/schema.js';
 import { newId } from '../../platform/ids.js';
@@ -8,6 +8,7 @@ import { buildPerson } from '../../test-support/build-person.js';
 import { startTestApp, type TestApp } from '../../test-support/test-app.js';
 import { amsIstEbl } from '../movements/movements-test-support.js';
 import { personDocuments } from '../persons/schema.js';
+import { cases } from './schema.js';
 
 let t: TestApp;
 let mission: TestMission;
@@ -180,6 +181,58 @@ describe('the caseload', () => {
     const manager = await t.as(mission.users.manager);
     expect((await manager.get('/api/v1/cases')).json().total).toBe(5);
     expect((await manager.get('/api/v1/cases?open=true')).json().total).toBe(3);
+  });
+
+  it('pages with the cursor of the previous page through every case once, in the order of the page numbers', async () => {
+    const built = [];
+    for (let i = 0; i < 7; i++) built.push(await buildCase(t.database.db, { mission }));
+    // Three cases changed in the same microsecond: the id orders them, on both kinds of page.
+    await t.database.db
+      .update(cases)
+      .set({ updatedAt: sql`'2026-03-01 10:00:00.123456+00'::timestamptz` })
+      .where(inArray(cases.id, [built[1]!.id, built[3]!.id, built[5]!.id]));
+    const manager = await t.as(mission.users.manager);
+    const byNumber: string[] = [];
+    for (let page = 1; page <= 3; page++) {
+      const answer = (await manager.get(`/api/v1/cases?pageSize=3&page=${page}`)).json();
+      expect(answer.page).toBe(page);
+      byNumber.push(...answer.items.map((c: { id: string }) => c.id));
+    }
+    const byCursor: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const answer: { items: { id: string }[]; total: number; nextCursor: string | null } = (
+        await manager.get(`/api/v1/cases?pageSize=3${after ? `&after=${encodeURIComponent(after)}` : ''}`)
+      ).json();
+      expect(answer.total).toBe(7);
+      byCursor.push(...answer.items.map((c: { id: string }) => c.id));
+      after = answer.nextCursor;
+      pages++;
+    } while (after && pages < 10);
+    expect(pages).toBe(3);
+    expect(byCursor).toEqual(byNumber);
+    expect(new Set(byCursor)).toEqual(new Set(built.map((c) => c.id)));
+    // The last page by number has no next cursor either.
+    expect((await manager.get('/api/v1/cases?pageSize=3&page=3')).json().nextCursor).toBeNull();
+  });
+
+  it('refuses a cursor it did not give, and a cursor with a page number, naming `after`', async () => {
+    const manager = await t.as(mission.users.manager);
+    for (const after of [
+      'nonsense',
+      Buffer.from('["2026-13-40T00:00:00.000000Z","x"]').toString('base64url'),
+    ]) {
+      const response = await manager.get(`/api/v1/cases?after=${after}`);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().errors.map((e: { path: string }) => e.path)).toEqual(['querystring.after']);
+    }
+    await buildCase(t.database.db, { mission });
+    await buildCase(t.database.db, { mission });
+    const first = (await manager.get('/api/v1/cases?pageSize=1')).json();
+    const both = await manager.get(`/api/v1/cases?pageSize=1&page=2&after=${first.nextCursor}`);
+    expect(both.statusCode).toBe(400);
+    expect(both.json().errors.map((e: { path: string }) => e.path)).toEqual(['querystring.after']);
   });
 
   it('never shows another mission’s cases', async () => {

@@ -37,14 +37,19 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'user', policy: 'cases.list' },
       schema: {
         tags,
-        summary: 'The caseload the user may see, filtered and paginated (newest change first)',
+        summary:
+          'The caseload the user may see, filtered and paginated (newest change first) by page number or, for deep pages, by the cursor of the previous page',
         querystring: ZListCasesQuery,
         response: {
           200: z.object({
             items: z.array(ZCaseSummary),
             total: z.number().int(),
-            page: z.number().int(),
+            page: z.number().int().optional().describe('The page number; absent when paged with `after`'),
             pageSize: z.number().int(),
+            nextCursor: z
+              .string()
+              .nullable()
+              .describe('Pass as `after` for the next page; null on the last page'),
           }),
         },
       },
