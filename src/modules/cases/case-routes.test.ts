@@ -246,7 +246,7 @@ describe('the caseload', () => {
 
 describe('the case page in one request', () => {
   it('returns the workflow steps and the timeline asked for, equal to their own routes’ answers', async () => {
-    const { response, api } = await openCase();
+    const { response, api } = await openCase({ assigneeId: mission.users.counsellor.id });
     const id = response.json().case.id;
     await api.post(`/api/v1/cases/${id}/transitions`, { transition: 'start_counselling', version: 1 });
     await api.post(`/api/v1/cases/${id}/notes`, { body: 'Wants to return before the school year.' });
@@ -254,6 +254,11 @@ describe('the case page in one request', () => {
     expect(page.statusCode).toBe(200);
     const body = page.json();
     expect(body.case).toEqual((await api.get(`/api/v1/cases/${id}`)).json().case);
+    expect(body.case).toMatchObject({
+      assignee: mission.users.counsellor,
+      office: { id: mission.offices.hague.id, name: 'The Hague office' },
+      returnOffice: null,
+    });
     expect(body.transitions).toEqual((await api.get(`/api/v1/cases/${id}/transitions`)).json().items);
     expect(body.timeline).toEqual((await api.get(`/api/v1/cases/${id}/timeline`)).json().items);
     expect(body.timeline.map((e: { kind: string }) => e.kind)).toEqual([
