@@ -96,7 +96,16 @@ describe('a counsellor takes an AVRR case to "application submitted"', () => {
       await row.getByRole('cell', { name: en.status.application_submitted }).waitFor();
       expect(await page.getByRole('row').filter({ hasText: familyName }).count()).toBe(1);
 
-      // Its timeline shows the change.
+      // Its timeline shows the change; the case page loads the case, its steps and its timeline in one request.
+      const caseReads: string[] = [];
+      const caseApi = `/api/v1${caseUrl}`;
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (request.method() !== 'GET') return;
+        if ([caseApi, `${caseApi}/transitions`, `${caseApi}/timeline`].includes(url.pathname)) {
+          caseReads.push(`${url.pathname}${url.search}`);
+        }
+      });
       await row.getByRole('link', { name: reference }).click();
       await page.waitForURL((url) => url.pathname === caseUrl);
       const timeline = page.getByRole('region', { name: en.timeline.title });
@@ -107,6 +116,7 @@ describe('a counsellor takes an AVRR case to "application submitted"', () => {
         })
         .first()
         .waitFor();
+      expect(caseReads).toEqual([`${caseApi}?include=transitions,timeline`]);
     });
   });
 });

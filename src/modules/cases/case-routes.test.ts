@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/audit/schema.js';
 import { newId } from '../../platform/ids.js';
@@ -8,6 +8,7 @@ import { buildPerson } from '../../test-support/build-person.js';
 import { startTestApp, type TestApp } from '../../test-support/test-app.js';
 import { amsIstEbl } from '../movements/movements-test-support.js';
 import { personDocuments } from '../persons/schema.js';
+import { cases } from './schema.js';
 
 let t: TestApp;
 let mission: TestMission;
@@ -182,12 +183,141 @@ describe('the caseload', () => {
     expect((await manager.get('/api/v1/cases?open=true')).json().total).toBe(3);
   });
 
+  it('pages with the cursor of the previous page through every case once, in the order of the page numbers', async () => {
+    const built = [];
+    for (let i = 0; i < 7; i++) built.push(await buildCase(t.database.db, { mission }));
+    // Three cases changed in the same microsecond: the id orders them, on both kinds of page.
+    await t.database.db
+      .update(cases)
+      .set({ updatedAt: sql`'2026-03-01 10:00:00.123456+00'::timestamptz` })
+      .where(inArray(cases.id, [built[1]!.id, built[3]!.id, built[5]!.id]));
+    const manager = await t.as(mission.users.manager);
+    const byNumber: string[] = [];
+    for (let page = 1; page <= 3; page++) {
+      const answer = (await manager.get(`/api/v1/cases?pageSize=3&page=${page}`)).json();
+      expect(answer.page).toBe(page);
+      byNumber.push(...answer.items.map((c: { id: string }) => c.id));
+    }
+    const byCursor: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const answer: { items: { id: string }[]; total: number; nextCursor: string | null } = (
+        await manager.get(`/api/v1/cases?pageSize=3${after ? `&after=${encodeURIComponent(after)}` : ''}`)
+      ).json();
+      expect(answer.total).toBe(7);
+      byCursor.push(...answer.items.map((c: { id: string }) => c.id));
+      after = answer.nextCursor;
+      pages++;
+    } while (after && pages < 10);
+    expect(pages).toBe(3);
+    expect(byCursor).toEqual(byNumber);
+    expect(new Set(byCursor)).toEqual(new Set(built.map((c) => c.id)));
+    // The last page by number has no next cursor either.
+    expect((await manager.get('/api/v1/cases?pageSize=3&page=3')).json().nextCursor).toBeNull();
+  });
+
+  it('refuses a cursor it did not give, and a cursor with a page number, naming `after`', async () => {
+    const manager = await t.as(mission.users.manager);
+    for (const after of [
+      'nonsense',
+      Buffer.from('["2026-13-40T00:00:00.000000Z","x"]').toString('base64url'),
+    ]) {
+      const response = await manager.get(`/api/v1/cases?after=${after}`);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().errors.map((e: { path: string }) => e.path)).toEqual(['querystring.after']);
+    }
+    await buildCase(t.database.db, { mission });
+    await buildCase(t.database.db, { mission });
+    const first = (await manager.get('/api/v1/cases?pageSize=1')).json();
+    const both = await manager.get(`/api/v1/cases?pageSize=1&page=2&after=${first.nextCursor}`);
+    expect(both.statusCode).toBe(400);
+    expect(both.json().errors.map((e: { path: string }) => e.path)).toEqual(['querystring.after']);
+  });
+
   it('never shows another mission’s cases', async () => {
     const other = await buildMission(t.database.db);
     const foreign = await buildCase(t.database.db, { mission: other });
     const manager = await t.as(mission.users.manager);
     expect((await manager.get('/api/v1/cases')).json().total).toBe(0);
     expect((await manager.get(`/api/v1/cases/${foreign.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('the case page in one request', () => {
+  it('returns the workflow steps and the timeline asked for, equal to their own routes’ answers', async () => {
+    const { response, api } = await openCase({ assigneeId: mission.users.counsellor.id });
+    const id = response.json().case.id;
+    await api.post(`/api/v1/cases/${id}/transitions`, { transition: 'start_counselling', version: 1 });
+    await api.post(`/api/v1/cases/${id}/notes`, { body: 'Wants to return before the school year.' });
+    const page = await api.get(`/api/v1/cases/${id}?include=transitions,timeline`);
+    expect(page.statusCode).toBe(200);
+    const body = page.json();
+    expect(body.case).toEqual((await api.get(`/api/v1/cases/${id}`)).json().case);
+    expect(body.case).toMatchObject({
+      assignee: mission.users.counsellor,
+      office: { id: mission.offices.hague.id, name: 'The Hague office' },
+      returnOffice: null,
+    });
+    expect(body.transitions).toEqual((await api.get(`/api/v1/cases/${id}/transitions`)).json().items);
+    expect(body.timeline).toEqual((await api.get(`/api/v1/cases/${id}/timeline`)).json().items);
+    expect(body.timeline.map((e: { kind: string }) => e.kind)).toEqual([
+      'note_added',
+      'status_changed',
+      'case_created',
+    ]);
+    expect(body.transitions.some((o: { allowed: boolean }) => o.allowed)).toBe(true);
+
+    // Only what is asked for; nothing without include.
+    const onlyTimeline = (await api.get(`/api/v1/cases/${id}?include=timeline`)).json();
+    expect(Object.keys(onlyTimeline).sort()).toEqual(['case', 'timeline']);
+    expect(Object.keys((await api.get(`/api/v1/cases/${id}`)).json())).toEqual(['case']);
+  });
+
+  it('refuses an unknown part with 400 naming the field', async () => {
+    const kase = await buildCase(t.database.db, { mission });
+    const api = await t.as(mission.users.counsellor);
+    for (const include of ['people', 'transitions,everything', 'timeline,', '']) {
+      const response = await api.get(`/api/v1/cases/${kase.id}?include=${include}`);
+      expect(response.statusCode, include).toBe(400);
+      expect(response.json().errors.map((e: { path: string }) => e.path)).toEqual(['querystring.include']);
+    }
+    const openapi = (await t.anonymous.get('/api/openapi.json')).json();
+    const parameter = openapi.paths['/api/v1/cases/{id}'].get.parameters.find(
+      (p: { name: string }) => p.name === 'include',
+    );
+    expect(parameter).toMatchObject({ in: 'query', required: false });
+    expect(parameter.schema.pattern).toContain('transitions|timeline');
+    expect(parameter.description).toContain('transitions, timeline');
+  });
+
+  it('hides a trafficking case with its parts as without them, and logs its read once', async () => {
+    const hidden = await buildCase(t.database.db, { mission, vulnerabilities: ['victim_of_trafficking'] });
+    const counsellor = await t.as(mission.users.counsellor);
+    const hiddenPage = await counsellor.get(`/api/v1/cases/${hidden.id}?include=transitions,timeline`);
+    expect(hiddenPage.statusCode).toBe(404);
+    expect(hiddenPage.json()).toMatchObject({ status: 404, detail: 'Case not found.' });
+
+    const officer = await t.as(mission.users.vulnerable);
+    const page = await officer.get(`/api/v1/cases/${hidden.id}?include=transitions,timeline`);
+    expect(page.statusCode).toBe(200);
+    expect(page.json().timeline).toEqual(
+      (await officer.get(`/api/v1/cases/${hidden.id}/timeline`)).json().items,
+    );
+    const reads = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.missionId, mission.missionId),
+          eq(auditLog.recordId, hidden.id),
+          eq(auditLog.action, 'case.read_sensitive'),
+        ),
+      );
+    // The one request is one read of the restricted case, logged like the case alone.
+    expect(reads.map((r) => [r.actorId, r.after])).toEqual([
+      [mission.users.vulnerable.id, { what: 'case', categories: ['trafficking'] }],
+    ]);
   });
 });
 

@@ -6,6 +6,7 @@ import { casePolicy, changesRestrictingFlags } from './case-policy.js';
 import {
   ZCaseDetail,
   ZCaseIdParams,
+  ZCaseQuery,
   ZCaseSummary,
   ZCreateCase,
   ZListCasesQuery,
@@ -16,6 +17,7 @@ import {
 } from './case-schemas.js';
 import { createCase } from './create-case.js';
 import { getCaseDetail } from './get-case.js';
+import { getCasePage } from './get-case-page.js';
 import { getCaseTimeline } from './get-timeline.js';
 import { listCases } from './list-cases.js';
 import { loadCase } from './load-case.js';
@@ -34,14 +36,19 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'user', policy: 'cases.list' },
       schema: {
         tags,
-        summary: 'The caseload the user may see, filtered and paginated (newest change first)',
+        summary:
+          'The caseload the user may see, filtered and paginated (newest change first) by page number or, for deep pages, by the cursor of the previous page',
         querystring: ZListCasesQuery,
         response: {
           200: z.object({
             items: z.array(ZCaseSummary),
             total: z.number().int(),
-            page: z.number().int(),
+            page: z.number().int().optional().describe('The page number; absent when paged with `after`'),
             pageSize: z.number().int(),
+            nextCursor: z
+              .string()
+              .nullable()
+              .describe('Pass as `after` for the next page; null on the last page'),
           }),
         },
       },
@@ -85,19 +92,33 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'user', policy: 'cases.read' },
       schema: {
         tags,
-        summary: 'A case with its people and what the user may do with it',
+        summary:
+          'A case with its people and what the user may do with it; `include` adds its workflow steps and its timeline to the same answer (the case page in one request)',
         params: ZCaseIdParams,
-        response: { 200: ZCaseResponse },
+        querystring: ZCaseQuery,
+        response: {
+          200: ZCaseResponse.extend({
+            transitions: z
+              .array(ZTransitionOption)
+              .optional()
+              .describe('With include=transitions: as GET /cases/{id}/transitions gives its items'),
+            timeline: z
+              .array(ZTimelineEntry)
+              .optional()
+              .describe('With include=timeline: as GET /cases/{id}/timeline gives its items'),
+          }),
+        },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      return withTransaction(request, async (ctx) => {
-        const kase = await loadCase(ctx.tx, actor, request.params.id);
-        authorize(request, casePolicy.read(actor, kase));
-        // A restricted case's read is logged by the case-read hook (restricted-case-reads.ts).
-        return { case: await getCaseDetail(ctx.tx, actor, kase) };
-      });
+      const include = request.query.include ?? [];
+      const db = request.server.database.db;
+      const kase = await loadCase(db, actor, request.params.id);
+      authorize(request, casePolicy.read(actor, kase));
+      // A restricted case's read, its included steps and timeline with it, is logged once by the
+      // case-read hook (restricted-case-reads.ts).
+      return getCasePage(db, actor, kase, include, new Date());
     },
   );
 

@@ -43,17 +43,74 @@ export type TransitionCaseInput = z.infer<typeof ZTransitionRequest>;
 
 const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
 
-export const ZListCasesQuery = z.object({
-  status: z.string().max(40).optional(),
-  programme: z.enum(programmes).optional(),
-  officeId: z.uuid().optional(),
-  assigneeId: z.union([z.uuid(), z.literal('me'), z.literal('none')]).optional(),
-  vulnerability: z.enum(vulnerabilityCategories).optional(),
-  q: z.string().trim().max(100).optional(),
-  open: booleanQuery.optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-});
+/**
+ * Where a page of the caseload ends, in its order (last change first, then id): the case's
+ * updatedAt to the microsecond, as the database holds it, and its id. Sent as an opaque base64url
+ * string.
+ */
+export interface CaseCursor {
+  updatedAt: string;
+  id: string;
+}
+
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function encodeCaseCursor(cursor: CaseCursor): string {
+  return Buffer.from(JSON.stringify([cursor.updatedAt, cursor.id])).toString('base64url');
+}
+
+/** The cursor in `value`, or null when it is not one this list gave. */
+export function decodeCaseCursor(value: string): CaseCursor | null {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (!Array.isArray(parsed) || parsed.length !== 2) return null;
+    const [updatedAt, id] = parsed;
+    if (typeof updatedAt !== 'string' || !CURSOR_TIME.test(updatedAt)) return null;
+    if (Number.isNaN(Date.parse(updatedAt)) || typeof id !== 'string' || !CURSOR_ID.test(id)) return null;
+    return { updatedAt, id };
+  } catch {
+    return null;
+  }
+}
+
+export const ZListCasesQuery = z
+  .object({
+    status: z.string().max(40).optional(),
+    programme: z.enum(programmes).optional(),
+    officeId: z.uuid().optional(),
+    assigneeId: z.union([z.uuid(), z.literal('me'), z.literal('none')]).optional(),
+    vulnerability: z.enum(vulnerabilityCategories).optional(),
+    q: z.string().trim().max(100).optional(),
+    open: booleanQuery.optional(),
+    page: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .optional()
+      .describe('The page number, from 1 (the default); not with `after`'),
+    after: z
+      .string()
+      .max(200)
+      .transform((value, ctx) => {
+        const cursor = decodeCaseCursor(value);
+        if (!cursor) {
+          ctx.issues.push({ code: 'custom', message: 'is not a cursor this list gave', input: value });
+          return z.NEVER;
+        }
+        return cursor;
+      })
+      .optional()
+      .describe(
+        'The `nextCursor` of the previous answer: the page after its last case (keyset pagination, as fast on deep pages as on the first); not with `page`',
+      ),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .refine((query) => query.page === undefined || query.after === undefined, {
+    path: ['after'],
+    message: 'give either page or after, not both',
+  });
 export type ListCasesQuery = z.infer<typeof ZListCasesQuery>;
 
 export const ZPersonName = z.object({ id: z.uuid(), givenName: z.string(), familyName: z.string() });
@@ -119,3 +176,21 @@ export const ZTimelineEntry = z.object({
 });
 
 export const ZCaseIdParams = z.object({ id: z.uuid() });
+
+/** The parts of the case page `GET /cases/{id}` can return with the case, in the same answer. */
+export const caseIncludes = ['transitions', 'timeline'] as const;
+export type CaseInclude = (typeof caseIncludes)[number];
+const includeList = new RegExp(`^(${caseIncludes.join('|')})(,(${caseIncludes.join('|')}))*$`);
+
+export const ZCaseQuery = z.object({
+  include: z
+    .string()
+    .max(100)
+    .regex(includeList, `a comma-separated list of: ${caseIncludes.join(', ')}`)
+    .transform((value) => [...new Set(value.split(','))] as CaseInclude[])
+    .optional()
+    .describe(
+      `Parts of the case page to return in the same answer, comma-separated: ${caseIncludes.join(', ')} ` +
+        '(the same lists as GET /cases/{id}/transitions and GET /cases/{id}/timeline)',
+    ),
+});

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Executor } from '../../platform/db/database.js';
 import { offices, users } from '../organisation/schema.js';
@@ -12,14 +12,22 @@ import { presentCaseDetail, type UserRef } from './present-case.js';
 /** Loads what the case page shows about a case: its office, assignee and people with their documents. */
 export async function getCaseDetail(db: Executor, actor: Actor, kase: CaseRow): Promise<CaseDetail> {
   const officeIds = [kase.officeId, ...(kase.returnOfficeId ? [kase.returnOfficeId] : [])];
+  // The offices and the assignee in one statement: the assignee rides along on each office row.
   const officeRows = await db
-    .select({ id: offices.id, name: offices.name })
+    .select({
+      id: offices.id,
+      name: offices.name,
+      assignee: kase.assigneeId
+        ? sql<UserRef | null>`(select json_build_object('id', ${users.id}, 'displayName', ${users.displayName}, 'email', ${users.email})
+             from ${users} where ${users.id} = ${kase.assigneeId})`
+        : sql<null>`null`,
+    })
     .from(offices)
     .where(and(eq(offices.missionId, kase.missionId), inArray(offices.id, officeIds)));
   const office = officeRows.find((row) => row.id === kase.officeId);
   const returnOffice = officeRows.find((row) => row.id === kase.returnOfficeId) ?? null;
-  let assignee: UserRef | null = null;
-  if (kase.assigneeId) {
+  let assignee: UserRef | null = officeRows[0]?.assignee ?? null;
+  if (kase.assigneeId && officeRows.length === 0) {
     const [user] = await db
       .select({ id: users.id, displayName: users.displayName, email: users.email })
       .from(users)
@@ -44,8 +52,8 @@ export async function getCaseDetail(db: Executor, actor: Actor, kase: CaseRow): 
           )
           .orderBy(asc(personDocuments.createdAt));
   return presentCaseDetail(actor, kase, {
-    office: office ?? { id: kase.officeId, name: '' },
-    returnOffice,
+    office: office ? { id: office.id, name: office.name } : { id: kase.officeId, name: '' },
+    returnOffice: returnOffice ? { id: returnOffice.id, name: returnOffice.name } : null,
     assignee,
     persons: members.map(({ role, person }) => ({
       ...presentPerson(

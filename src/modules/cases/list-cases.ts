@@ -5,7 +5,7 @@ import { offices, users } from '../organisation/schema.js';
 import { normaliseName } from '../persons/name-normalisation.js';
 import { persons } from '../persons/schema.js';
 import { seesAllRestrictedCases, visibleCasesWhere } from './case-policy.js';
-import type { ListCasesQuery } from './case-schemas.js';
+import { encodeCaseCursor, type ListCasesQuery } from './case-schemas.js';
 import { presentCaseBase } from './present-case.js';
 import { caseGroupMembers, cases } from './schema.js';
 
@@ -76,22 +76,41 @@ async function countCases(db: Executor, actor: Actor, query: ListCasesQuery, whe
   return Number(total);
 }
 
-/** One page of the caseload the actor may see, newest change first, with the total. */
+/**
+ * One page of the caseload the actor may see, newest change first (then id), with the total and
+ * the cursor of the next page. The page is found either by number (`page`, skipping the pages
+ * before it) or, for deep pages, after the cursor of the previous one (`after`): the rows that
+ * come after that case in the list's order, read from the index without skipping anything.
+ */
 export async function listCases(db: Executor, actor: Actor, query: ListCasesQuery) {
   const where = filtersOf(actor, query);
-  const rows = await db
+  const page = query.after ? undefined : (query.page ?? 1);
+  const after = query.after
+    ? sql`${cases.updatedAt} <= ${query.after.updatedAt}::timestamptz
+          and (${cases.updatedAt}, ${cases.id}) < (${query.after.updatedAt}::timestamptz, ${query.after.id}::uuid)`
+    : undefined;
+  // One row more than the page tells whether there is a next page.
+  const fetched = await db
     .select({
       kase: cases,
       officeName: offices.name,
       assignee: { id: users.id, displayName: users.displayName, email: users.email },
+      // updatedAt to the microsecond (a JavaScript Date keeps milliseconds), for the cursor.
+      cursorAt: sql<string>`to_char(${cases.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(cases)
     .innerJoin(offices, and(eq(offices.missionId, cases.missionId), eq(offices.id, cases.officeId)))
     .leftJoin(users, eq(users.id, cases.assigneeId))
-    .where(where)
+    .where(after ? and(where, after) : where)
     .orderBy(desc(cases.updatedAt), desc(cases.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .limit(query.pageSize + 1)
+    .offset(page ? (page - 1) * query.pageSize : 0);
+  const rows = fetched.slice(0, query.pageSize);
+  const last = rows.at(-1);
+  const nextCursor =
+    fetched.length > query.pageSize && last
+      ? encodeCaseCursor({ updatedAt: last.cursorAt, id: last.kase.id })
+      : null;
   const total = await countCases(db, actor, query, where);
   const groupIds = rows.map((row) => row.kase.caseGroupId);
   const members =
@@ -127,7 +146,8 @@ export async function listCases(db: Executor, actor: Actor, query: ListCasesQuer
         .map(({ id, givenName, familyName }) => ({ id, givenName, familyName })),
     })),
     total,
-    page: query.page,
+    ...(page ? { page } : {}),
     pageSize: query.pageSize,
+    nextCursor,
   };
 }

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { type ApiError, apiPatch } from '../api/client.js';
-import type { CaseDetail } from '../api/types.js';
+import type { CaseDetail, TimelineEntry, TransitionOption } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { ErrorMessage, Loading } from '../ui/status-messages.js';
 import { BookingsPanel } from './bookings-panel.js';
@@ -28,22 +28,32 @@ export function CasePage() {
   return <CaseView key={id} id={id} />;
 }
 
+/** The case with its workflow steps and timeline: the whole page in one request. */
+interface CasePageData {
+  case: CaseDetail;
+  transitions: TransitionOption[];
+  timeline: TimelineEntry[];
+}
+
 function CaseView({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { data, error, loading, reload, setData } = useApi<{ case: CaseDetail }>(
-    `/cases/${encodeURIComponent(id)}`,
-  );
   const [activity, setActivity] = useState(0);
+  // Any activity on the case reloads the page's data: the case, its steps and its timeline at once.
+  const { data, error, loading, reload, setData } = useApi<CasePageData>(
+    `/cases/${encodeURIComponent(id)}?include=transitions,timeline`,
+    activity,
+  );
   const [conflict, setConflict] = useState(false);
 
   const onActivity = useCallback(() => setActivity((a) => a + 1), []);
   const onCaseChanged = useCallback(
     (kase: CaseDetail) => {
-      setData({ case: kase });
+      // Show the new case at once; its steps and timeline follow with the reload.
+      if (data) setData({ ...data, case: kase });
       setConflict(false);
       setActivity((a) => a + 1);
     },
-    [setData],
+    [data, setData],
   );
   const onConflict = useCallback((caught: ApiError) => {
     if (caught.status !== 409) return false;
@@ -97,7 +107,7 @@ function CaseView({ id }: { id: string }) {
       <CaseHeader {...mutation} />
       <div className="case-grid">
         <div className="case-main">
-          <TransitionsPanel {...mutation} refreshKey={activity} />
+          <TransitionsPanel {...mutation} options={data.transitions} loading={loading} />
           {kase.vulnerabilities.includes('unaccompanied_minor') && <GuardianPanel {...mutation} />}
           <VulnerabilityPanel {...mutation} />
           {kase.programme === 'avrr' && <EligibilityPanel {...panel} />}
@@ -113,7 +123,7 @@ function CaseView({ id }: { id: string }) {
           {kase.programme === 'avrr' && <MonitoringPanel {...panel} />}
         </div>
         <aside className="case-side">
-          <TimelinePanel caseId={kase.id} refreshKey={activity} />
+          <TimelinePanel entries={data.timeline} loading={loading} />
         </aside>
       </div>
     </article>

@@ -2,9 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiPost } from '../api/client.js';
 import type { CaseDetail, TransitionOption } from '../api/types.js';
-import { useApi } from '../api/use-api.js';
 import { pickLocalized } from '../i18n/localized.js';
-import { ErrorMessage, Loading } from '../ui/status-messages.js';
+import { ErrorMessage } from '../ui/status-messages.js';
 import type { CaseMutationProps } from './case-context.js';
 
 /** Allowed transitions as buttons, blocked ones greyed out with the reasons they are refused. */
@@ -12,13 +11,15 @@ export function TransitionsPanel({
   kase,
   onCaseChanged,
   onConflict,
-  refreshKey,
-}: CaseMutationProps & { refreshKey: number }) {
+  options,
+  loading,
+}: CaseMutationProps & {
+  /** The steps of the case as loaded with it by the case page (`include=transitions`). */
+  options: TransitionOption[];
+  /** The case page is reloading them. */
+  loading: boolean;
+}) {
   const { t, i18n } = useTranslation();
-  const { data, error, loading } = useApi<{ status: string; items: TransitionOption[] }>(
-    `/cases/${kase.id}/transitions`,
-    refreshKey,
-  );
   const [pending, setPending] = useState<TransitionOption | undefined>(undefined);
   const [reason, setReason] = useState('');
   const [actionError, setActionError] = useState<ApiError | undefined>(undefined);
@@ -60,17 +61,20 @@ export function TransitionsPanel({
     if (pending && reason.trim()) void perform(pending, reason.trim());
   }
 
-  const allowed = data?.items.filter((o) => o.allowed) ?? [];
-  const blocked = data?.items.filter((o) => !o.allowed) ?? [];
+  const allowed = options.filter((o) => o.allowed);
+  const blocked = options.filter((o) => !o.allowed);
   const canAct = kase.policies.transition;
 
   return (
-    <section className="panel" data-testid="transitions" aria-labelledby="transitions-heading">
+    <section
+      className="panel"
+      data-testid="transitions"
+      aria-labelledby="transitions-heading"
+      aria-busy={loading}
+    >
       <h2 id="transitions-heading">{t('transitions.title')}</h2>
       {!canAct && <p className="muted">{t('transitions.notPermitted')}</p>}
-      {loading && !data && <Loading />}
-      <ErrorMessage error={error} />
-      {data && data.items.length === 0 && <p>{t('transitions.none')}</p>}
+      {options.length === 0 && <p>{t('transitions.none')}</p>}
       {allowed.length > 0 && (
         <div className="transition-buttons">
           {allowed.map((option) => (
