@@ -1,7 +1,7 @@
 // Writes bench/person-search-ranking.json: the fixed set of ranking queries of the person-search
 // benchmark. Run once; the file is committed, and every run at every size checks the same queries.
 //
-//   npx tsx bench/make-ranking-set.ts
+//   npx tsx bench/make-ranking-set.ts && npx biome format --write bench/person-search-ranking.json
 //
 // 64 persons to find, made like the population (common given names, a father's name on most, a rare
 // or a mid-list family name), and for each the names a caseworker might type: a misspelling, another
