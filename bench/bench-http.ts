@@ -19,14 +19,20 @@ export interface BenchApp {
 }
 
 /** Starts the application on `database` (whose URL is `databaseUrl`), listening on 127.0.0.1 on a free port. */
-export async function startBenchApp(database: Database, databaseUrl: string): Promise<BenchApp> {
+export async function startBenchApp(
+  database: Database,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<BenchApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'passage-bench-app-'));
   const config = {
     ...loadConfig({
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
       DATABASE_URL: databaseUrl,
+      // One user sends every request: the per-user limit would stop the measurement.
       RATE_LIMIT_PER_MINUTE: '0',
+      ...env,
     }),
     demo: false,
   };
@@ -79,6 +85,44 @@ export function getJson<T>(url: string, cookie: string): Promise<T> {
       });
     });
     request.on('error', reject);
+  });
+}
+
+/** POSTs a JSON body and answers the JSON answer, with node:http and no time limit (as getJson). */
+export function postJson<T>(url: string, cookie: string, payload: unknown): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const body = JSON.stringify(payload);
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        headers: {
+          cookie,
+          accept: 'application/json',
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if ((response.statusCode ?? 500) >= 400) {
+            reject(new Error(`POST ${url} answered ${response.statusCode}: ${text.slice(0, 300)}`));
+            return;
+          }
+          try {
+            resolve(JSON.parse(text) as T);
+          } catch (error) {
+            reject(error);
+          }
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
   });
 }
 

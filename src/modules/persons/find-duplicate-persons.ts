@@ -8,7 +8,14 @@ import {
 } from './duplicate-reasons.js';
 import type { CreatePerson, DuplicateReason } from './person-schemas.js';
 import { type PersonRow, persons } from './schema.js';
-import { nameMatches, nameScore, toNameQuery } from './search-persons.js';
+import {
+  CANDIDATES_PER_PART,
+  candidateNames,
+  idAmong,
+  nameMatches,
+  nameScore,
+  toNameQuery,
+} from './search-persons.js';
 
 /** The most duplicate candidates returned. */
 export const DUPLICATE_LIMIT = 10;
@@ -25,7 +32,11 @@ export interface DuplicateCandidate {
 
 /**
  * Persons of the mission who may be the person being registered: a similar name and a matching
- * date of birth (at the coarser precision) or a shared nationality, most likely first.
+ * date of birth (at the coarser precision) or a shared nationality, most likely first. The
+ * candidates are those of search (`candidateNames`, a few hundred whatever the name) and everyone
+ * born on the same day, in the same month or year as recorded at a coarser precision (an index
+ * lookup of a few dozen rows), so that among thousands of Mohammed Alis the one born the same day
+ * is always examined.
  */
 export async function findDuplicatePersons(
   db: Executor,
@@ -49,6 +60,10 @@ export async function findDuplicatePersons(
     .where(
       and(
         eq(persons.missionId, missionId),
+        idAmong([
+          ...candidateNames(missionId, query, CANDIDATES_PER_PART),
+          ...(input.dateOfBirth ? [sameBirthDate(missionId, input.dateOfBirth)] : []),
+        ]),
         nameMatches(query),
         inReach.length === 1 ? inReach[0] : sql`(${sql.join(inReach, sql` or `)})`,
         options.excludePersonId ? ne(persons.id, options.excludePersonId) : undefined,
@@ -69,6 +84,16 @@ export async function findDuplicatePersons(
     if (rating) candidates.push({ person: row.person, ...rating });
   }
   return candidates.sort((a, b) => b.score - a.score).slice(0, DUPLICATE_LIMIT);
+}
+
+// The persons recorded with this date of birth, or with its month or year at a coarser precision.
+function sameBirthDate(missionId: string, date: string): SQL {
+  const dates = [date, `${date.slice(0, 7)}-01`, `${date.slice(0, 4)}-01-01`];
+  return sql`(select ${persons.id} from ${persons}
+    where ${persons.missionId} = ${missionId} and ${persons.dateOfBirth} in (${sql.join(
+      dates.map((value) => sql`${value}::date`),
+      sql`, `,
+    )}))`;
 }
 
 // A wide window the precise, precision-aware comparison then narrows: no precision reaches further.

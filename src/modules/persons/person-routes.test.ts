@@ -1,8 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { selectRows } from '../../platform/db/database.js';
+import { newId } from '../../platform/ids.js';
 import { buildMission, type TestMission } from '../../test-support/build-mission.js';
 import { type Client, startTestApp, type TestApp } from '../../test-support/test-app.js';
+import { computeNameColumns } from './name-normalisation.js';
+import { persons } from './schema.js';
+import { CANDIDATES_PER_PART } from './search-persons.js';
 
 let t: TestApp;
 let mission: TestMission;
@@ -41,6 +45,26 @@ async function register(client: Client, body: Record<string, unknown>) {
 
 function person(givenName: string, familyName: string, extra: Record<string, unknown> = {}) {
   return { givenName, familyName, sex: 'male', dateOfBirthPrecision: 'exact', ...extra };
+}
+
+/** More Mohammed Alis of Iraq, born in 1985, than one part of the search brings; written directly. */
+async function insertNamesakes() {
+  const now = new Date();
+  await t.database.db.insert(persons).values(
+    Array.from({ length: CANDIDATES_PER_PART + 50 }, (_, i) => ({
+      missionId: mission.missionId,
+      id: newId(),
+      givenName: 'Mohammed',
+      familyName: 'Ali',
+      sex: 'male' as const,
+      dateOfBirth: `1985-${String(1 + (i % 5)).padStart(2, '0')}-0${1 + (i % 9)}`,
+      dateOfBirthPrecision: 'exact' as const,
+      nationalities: ['IQ'],
+      ...computeNameColumns({ givenName: 'Mohammed', familyName: 'Ali' }),
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
 }
 
 function auditActions(recordId: string) {
@@ -160,6 +184,13 @@ describe('GET /api/v1/persons/search', () => {
     expect(zoe.json().items).toHaveLength(1);
   });
 
+  it('finds a rare family name beside more common namesakes than a search part scores', async () => {
+    await insertNamesakes();
+    const rare = await register(counsellor, person('Mohammed Ali', 'Zubeidat'));
+    const response = await counsellor.get('/api/v1/persons/search?q=Muhammad%20Ali%20Zubaydat');
+    expect(response.json().items[0].person.id).toBe(rare.id);
+  });
+
   it('finds a person by an alias', async () => {
     await register(counsellor, person('Abdul', 'Rahman', { aliases: ['Abu Karim'] }));
     const response = await counsellor.get('/api/v1/persons/search?q=Abou%20Karim');
@@ -246,6 +277,23 @@ describe('POST /api/v1/persons/duplicates', () => {
     expect(candidates[0]!.reasons).toEqual(['name', 'date_of_birth', 'nationality']);
     expect(candidates[1]!.reasons).toEqual(['name', 'date_of_birth']);
     expect(candidates[0]!.score).toBeGreaterThan(candidates[1]!.score);
+  });
+
+  it('finds the namesake born the same day among more namesakes than a search part scores', async () => {
+    await insertNamesakes();
+    const twin = await register(
+      counsellor,
+      person('Mohammed', 'Ali', { dateOfBirth: '1985-06-15', nationalities: ['IQ'] }),
+    );
+    const response = await counsellor.post(
+      '/api/v1/persons/duplicates',
+      person('Mohamed', 'Ali', { dateOfBirth: '1985-06-15', nationalities: ['IQ'] }),
+    );
+    const [first] = response.json().candidates as { person: { id: string }; reasons: string[] }[];
+    expect(first).toMatchObject({
+      person: { id: twin.id },
+      reasons: ['name', 'date_of_birth', 'nationality'],
+    });
   });
 
   it('validates the body like registration', async () => {
