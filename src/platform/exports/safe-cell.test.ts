@@ -34,7 +34,10 @@ describe('formula injection in exports', () => {
     body.persons[0]!.givenName = '@SUM(1+1)';
     const referral = await key.post('/api/v1/referrals', body);
     expect(referral.statusCode, referral.body).toBe(201);
-    const { case: kase, persons } = referral.json() as { case: { id: string }; persons: { id: string }[] };
+    const { case: kase } = referral.json() as { case: { id: string } };
+    // The partner is not told the person's id (no sharing consent); the mission's staff see it.
+    const detail = await admin.get(`/api/v1/cases/${kase.id}`);
+    const persons = detail.json().case.persons as { id: string }[];
     // The case has reached travel documents and the traveller holds a passport.
     const db = t.database.db;
     await db
