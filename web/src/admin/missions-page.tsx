@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, apiPost } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { ErrorMessage, Loading } from '../ui/status-messages.js';
-import { OFFICE_KINDS } from './offices-page.js';
+import { OfficeKindField } from './offices-page.js';
 import { OneTimeLink, type PasswordLink } from './users-page.js';
 
 interface MissionSummary {
@@ -150,20 +150,12 @@ export function MissionsPage() {
         <fieldset>
           <legend>{t('missions.firstOffice')}</legend>
           {text('officeName', t('missions.officeName'))}
-          <div className="field">
-            <label htmlFor="mission-officeKind">{t('missions.officeKind')}</label>
-            <select
-              id="mission-officeKind"
-              value={form.officeKind}
-              onChange={(e) => setForm({ ...form, officeKind: e.target.value })}
-            >
-              {OFFICE_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`offices.kinds.${kind}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <OfficeKindField
+            id="mission-officeKind"
+            label={t('missions.officeKind')}
+            value={form.officeKind}
+            onChange={(officeKind) => setForm({ ...form, officeKind })}
+          />
           {text('officeCity', t('missions.officeCity'))}
         </fieldset>
         <fieldset>

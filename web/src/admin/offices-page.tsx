@@ -82,20 +82,12 @@ export function OfficesPage() {
             onChange={(e) => setForm({ ...form, name: e.target.value })}
           />
         </div>
-        <div className="field">
-          <label htmlFor="office-kind">{t('offices.kind')}</label>
-          <select
-            id="office-kind"
-            value={form.kind}
-            onChange={(e) => setForm({ ...form, kind: e.target.value })}
-          >
-            {OFFICE_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`offices.kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <OfficeKindField
+          id="office-kind"
+          label={t('offices.kind')}
+          value={form.kind}
+          onChange={(kind) => setForm({ ...form, kind })}
+        />
         <div className="field">
           <label htmlFor="office-country">{t('offices.country')}</label>
           <input
@@ -117,5 +109,27 @@ export function OfficesPage() {
         <button type="submit">{t('offices.save')}</button>
       </form>
     </section>
+  );
+}
+
+/** The choice of an office's kind, each kind named in the user's language. */
+export function OfficeKindField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (kind: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {OFFICE_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {t(`offices.kinds.${kind}`)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
