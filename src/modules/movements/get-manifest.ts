@@ -3,6 +3,7 @@ import { loadAirportIndex } from '../../platform/airports/airports.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { type Executor, selectRows } from '../../platform/db/database.js';
 import { notFound } from '../../platform/http/problem.js';
+import { missionToday } from '../../platform/time/mission-calendar.js';
 import { casePolicy } from '../cases/case-policy.js';
 import type { VulnerabilityCategory } from '../cases/schema.js';
 import { personsWithWithdrawnConsent } from '../consent/consent-state.js';
@@ -109,7 +110,8 @@ export async function getManifest(
     missionId: actor.missionId,
     personIds: [...new Set(rows.map((row) => row.personId))],
     purpose: 'return_assistance',
-    on: new Date().toISOString().slice(0, 10),
+    // Consent as it stands today in the mission's own calendar.
+    on: missionToday(actor, new Date()),
   });
   const lines: ManifestLine[] = [];
   const escortsListed = new Set<string>();
